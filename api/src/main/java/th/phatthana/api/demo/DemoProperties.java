@@ -1,0 +1,12 @@
+package th.phatthana.api.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param enabled   create the demo tenant on the first start against an empty store ({@code PHATTHANA_DEMO})
+ * @param xapiKey   key of the demo xAPI credential ({@code PHATTHANA_DEMO_XAPI_KEY}); generated when blank
+ * @param xapiSecret secret of the demo xAPI credential ({@code PHATTHANA_DEMO_XAPI_SECRET}); generated when blank
+ */
+@ConfigurationProperties("phatthana.demo")
+public record DemoProperties(boolean enabled, String xapiKey, String xapiSecret) {
+}

@@ -1,0 +1,61 @@
+package th.phatthana.api.demo;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import th.phatthana.tenants.credentials.XapiCredentialService;
+import th.phatthana.tenants.credentials.XapiScope;
+import th.phatthana.tenants.tenant.Tenant;
+import th.phatthana.tenants.tenant.TenantKind;
+import th.phatthana.tenants.tenant.TenantService;
+
+/**
+ * On the first start against an empty store: the demo tenant, องค์การบริหารส่วนตำบลสังคม
+ * (Sangkhom SAO, Nong Khai), and one {@code all}-scoped xAPI credential for it.
+ */
+@Component
+@Order(0)
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoTenantInitializer implements ApplicationRunner {
+
+    static final String DEMO_TENANT_CODE = "6431501";
+    private static final Logger log = LoggerFactory.getLogger(DemoTenantInitializer.class);
+
+    private final DemoProperties properties;
+    private final TenantService tenants;
+    private final XapiCredentialService credentials;
+
+    DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials) {
+        this.properties = properties;
+        this.tenants = tenants;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled() || tenants.count() > 0) {
+            return;
+        }
+        Tenant tenant = tenants.create(DEMO_TENANT_CODE, "องค์การบริหารส่วนตำบลสังคม", "Sangkhom Subdistrict Administrative Organization",
+                TenantKind.SAO, null, "หนองคาย", "สังคม");
+        boolean chosen = properties.xapiKey() != null && !properties.xapiKey().isBlank()
+                && properties.xapiSecret() != null && !properties.xapiSecret().isBlank();
+        XapiCredentialService.IssuedCredential issued = chosen
+                ? credentials.issue(tenant.id(), "Demo e-Learning", Set.of(XapiScope.ALL), properties.xapiKey(), properties.xapiSecret())
+                : credentials.issue(tenant.id(), "Demo e-Learning", Set.of(XapiScope.ALL));
+        if (chosen) {
+            log.info("Demo tenant {} created with the xAPI credential from PHATTHANA_DEMO_XAPI_KEY / PHATTHANA_DEMO_XAPI_SECRET (key {})",
+                    tenant.nameTh(), issued.credential().key());
+        } else {
+            log.warn("Demo tenant {} created. xAPI endpoint /xapi/ key: {} secret: {} (shown once; set PHATTHANA_DEMO_XAPI_KEY / "
+                    + "PHATTHANA_DEMO_XAPI_SECRET to choose them)", tenant.nameTh(), issued.credential().key(), issued.secret());
+        }
+    }
+}

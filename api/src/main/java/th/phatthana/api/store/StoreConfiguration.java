@@ -1,0 +1,76 @@
+package th.phatthana.api.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.ConnectionString;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Chooses the store: the MongoDB named by {@code MONGODB_URI}, or else the embedded
+ * MongoDB-wire-compatible server (mongo-java-server) started in-process, persisting with H2
+ * MVStore under the data directory, or in memory when asked.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
+public class StoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+    static final String DATABASE = "phatthana";
+
+    @Bean
+    EmbeddedStore embeddedStore(StoreProperties properties) throws IOException {
+        if (!properties.embedded()) {
+            return EmbeddedStore.none();
+        }
+        MongoBackend backend;
+        if (properties.inMemory()) {
+            backend = new MemoryBackend();
+            log.warn("EMBEDDED STORE IN MEMORY (PHATTHANA_STORE=memory): all data is lost when the application stops. "
+                    + "Production must set MONGODB_URI.");
+        } else {
+            Path dir = Path.of(properties.dataDir()).toAbsolutePath();
+            Files.createDirectories(dir);
+            Path file = dir.resolve("phatthana.mv");
+            backend = new H2Backend(file.toString());
+            log.warn("EMBEDDED STORE in use (mongo-java-server, data in {}): fine for evaluation and small pilots; "
+                    + "production must set MONGODB_URI to a MongoDB replica set or sharded cluster.", file);
+        }
+        MongoServer server = new MongoServer(backend);
+        String uri = server.bindAndGetConnectionString();
+        return new EmbeddedStore(server, backend, uri + "/" + DATABASE);
+    }
+
+    @Bean
+    MongoConnectionDetails mongoConnectionDetails(StoreProperties properties, EmbeddedStore embeddedStore) {
+        String uri = properties.embedded() ? embeddedStore.connectionString() : properties.mongodbUri();
+        ConnectionString connectionString = new ConnectionString(uri);
+        ConnectionString withDatabase = connectionString.getDatabase() == null
+                ? new ConnectionString(withDefaultDatabase(uri))
+                : connectionString;
+        return () -> withDatabase;
+    }
+
+    /** Adds the default database name to a URI that names none, keeping its options. */
+    static String withDefaultDatabase(String uri) {
+        int query = uri.indexOf('?');
+        String base = query < 0 ? uri : uri.substring(0, query);
+        String options = query < 0 ? "" : uri.substring(query);
+        int schemeEnd = base.indexOf("://") + 3;
+        int slash = base.indexOf('/', schemeEnd);
+        String hosts = slash < 0 ? base : base.substring(0, slash);
+        return hosts + "/" + DATABASE + options;
+    }
+}

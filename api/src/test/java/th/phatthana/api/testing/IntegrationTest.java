@@ -1,0 +1,31 @@
+package th.phatthana.api.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on the shared MongoDB
+ * fixture, talked to over real HTTP. The Spring context is cached and shared by every subclass.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("phatthana.store.mongodb-uri", MongoFixture::uri);
+        registry.add("phatthana.demo.enabled", () -> "false");
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected String xapiEndpoint() {
+        return baseUrl() + "/xapi/";
+    }
+}

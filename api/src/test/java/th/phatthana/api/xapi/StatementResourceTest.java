@@ -1,0 +1,170 @@
+package th.phatthana.api.xapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import th.phatthana.api.testing.IntegrationTest;
+import th.phatthana.api.testing.TestTenants;
+import th.phatthana.api.testing.XapiHttp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Statement resource over plain HTTP, including the requests a careless client sends. */
+class StatementResourceTest extends IntegrationTest {
+
+    @Autowired
+    TestTenants tenants;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    XapiHttp xapi;
+
+    @BeforeEach
+    void tenant() {
+        xapi = new XapiHttp(xapiEndpoint(), tenants.xapi("อบต.ทดสอบ"));
+    }
+
+    @Test
+    void storesAStatementAndReturnsItWithTheLrsProperties() {
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> put = xapi.putJson("/statements?statementId=" + id,
+                Statements.completed(null, "somchai@example.go.th", "https://elearning.dla.go.th/activities/a1"));
+        assertThat(put.statusCode()).isEqualTo(204);
+
+        HttpResponse<String> get = xapi.get("/statements?statementId=" + id);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("X-Experience-API-Version")).hasValue("1.0.3");
+        assertThat(get.headers().firstValue("X-Experience-API-Consistent-Through")).isPresent();
+        JsonNode statement = json.readTree(get.body());
+        assertThat(statement.get("id").asString()).isEqualTo(id);
+        assertThat(statement.path("actor").path("name").asString()).isEqualTo("สมชาย ใจดี");
+        assertThat(statement.path("object").path("definition").path("name").path("th-TH").asString()).isEqualTo("การป้องกันการทุจริต");
+        assertThat(statement.has("stored")).isTrue();
+        assertThat(statement.path("authority").path("account").path("name").asString()).isNotBlank();
+        assertThat(statement.path("version").asString()).isEqualTo("1.0.0");
+        assertThat(statement.path("timestamp").asString()).isEqualTo("2024-03-15T09:30:00+07:00");
+    }
+
+    @Test
+    void aBatchWithOneInvalidStatementIsRejectedWholeAndStoresNothing() {
+        String goodId = UUID.randomUUID().toString();
+        String bad = "{\"actor\":{\"mbox\":\"somchai@example.go.th\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+                + "\"object\":{\"id\":\"https://elearning.dla.go.th/activities/a1\"}}";
+        HttpResponse<String> response = xapi.postJson("/statements",
+                "[" + Statements.completed(goodId, "a@example.go.th", "https://elearning.dla.go.th/activities/a1") + "," + bad + "]");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(response.body());
+        assertThat(error.path("message").asString()).contains("statements[1]").contains("mbox");
+        assertThat(xapi.get("/statements?statementId=" + goodId).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSameStatementTwiceIsAcceptedButADifferentOneUnderTheSameIdConflicts() {
+        String id = UUID.randomUUID().toString();
+        String statement = Statements.completed(id, "a@example.go.th", "https://elearning.dla.go.th/activities/a1");
+        assertThat(xapi.postJson("/statements", statement).statusCode()).isEqualTo(200);
+        assertThat(xapi.putJson("/statements?statementId=" + id, statement).statusCode()).isEqualTo(204);
+        assertThat(xapi.postJson("/statements", statement).statusCode()).isEqualTo(200);
+
+        String different = Statements.completed(id, "b@example.go.th", "https://elearning.dla.go.th/activities/a1");
+        assertThat(xapi.putJson("/statements?statementId=" + id, different).statusCode()).isEqualTo(409);
+        assertThat(xapi.postJson("/statements", different).statusCode()).isEqualTo(409);
+        JsonNode stored = json.readTree(xapi.get("/statements?statementId=" + id).body());
+        assertThat(stored.path("actor").path("mbox").asString()).isEqualTo("mailto:a@example.go.th");
+    }
+
+    @Test
+    void extensionKeysWithDotsAndDollarsRoundTripAndAreNotQueryOperators() {
+        String id = UUID.randomUUID().toString();
+        String statement = """
+                {"id":"%s","actor":{"mbox":"mailto:ext@example.go.th"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},
+                 "object":{"id":"https://elearning.dla.go.th/activities/ext",
+                   "definition":{"extensions":{"https://example.go.th/ext/a.b.c":{"$gt":"","$where":"1","x.y":[1,2.5,"สาม"]}}}},
+                 "context":{"extensions":{"https://example.go.th/ext/$set":{"$in":[null, true]}}}}
+                """.formatted(id);
+        assertThat(xapi.postJson("/statements", statement).statusCode()).isEqualTo(200);
+        JsonNode stored = json.readTree(xapi.get("/statements?statementId=" + id).body());
+        JsonNode extension = stored.path("object").path("definition").path("extensions").path("https://example.go.th/ext/a.b.c");
+        assertThat(extension.path("$gt").asString()).isEmpty();
+        assertThat(extension.path("$where").asString()).isEqualTo("1");
+        assertThat(extension.path("x.y").get(2).asString()).isEqualTo("สาม");
+        assertThat(stored.path("context").path("extensions").path("https://example.go.th/ext/$set").path("$in").size()).isEqualTo(2);
+    }
+
+    @Test
+    void voidedStatementsAreOnlyReachableAsVoided() {
+        String target = UUID.randomUUID().toString();
+        xapi.postJson("/statements", Statements.completed(target, "v@example.go.th", "https://elearning.dla.go.th/activities/v"));
+        String voiding = """
+                {"actor":{"mbox":"mailto:hr@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+                 "object":{"objectType":"StatementRef","id":"%s"}}""".formatted(target);
+        HttpResponse<String> response = xapi.postJson("/statements", voiding);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String voidingId = json.readTree(response.body()).get(0).asString();
+
+        assertThat(xapi.get("/statements?statementId=" + target).statusCode()).isEqualTo(404);
+        assertThat(xapi.get("/statements?voidedStatementId=" + target).statusCode()).isEqualTo(200);
+        JsonNode list = json.readTree(xapi.get("/statements?" + XapiHttp.query("agent", "{\"mbox\":\"mailto:v@example.go.th\"}")).body());
+        assertThat(list.path("statements").size()).isZero();
+
+        String voidTheVoid = """
+                {"actor":{"mbox":"mailto:hr@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+                 "object":{"objectType":"StatementRef","id":"%s"}}""".formatted(voidingId);
+        assertThat(xapi.postJson("/statements", voidTheVoid).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void queriesPageWithMoreLinksThatStayCorrectWhileStatementsArrive() {
+        String verb = "https://phatthana.th/verbs/paged-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            String statement = "{\"actor\":{\"mbox\":\"mailto:p" + i + "@example.go.th\"},\"verb\":{\"id\":\"" + verb
+                    + "\"},\"object\":{\"id\":\"https://elearning.dla.go.th/activities/p\"}}";
+            assertThat(xapi.postJson("/statements", statement).statusCode()).isEqualTo(200);
+        }
+        JsonNode first = json.readTree(xapi.get("/statements?limit=2&" + XapiHttp.query("verb", verb)).body());
+        assertThat(first.path("statements").size()).isEqualTo(2);
+        assertThat(first.path("statements").get(0).path("actor").path("mbox").asString()).isEqualTo("mailto:p4@example.go.th");
+        String more = first.path("more").asString();
+        assertThat(more).startsWith("/xapi/statements?more=");
+
+        // A statement arriving between pages must not shift the pages already being read.
+        xapi.postJson("/statements", "{\"actor\":{\"mbox\":\"mailto:late@example.go.th\"},\"verb\":{\"id\":\"" + verb
+                + "\"},\"object\":{\"id\":\"https://elearning.dla.go.th/activities/p\"}}");
+
+        JsonNode second = json.readTree(xapi.get(more.substring("/xapi".length())).body());
+        assertThat(second.path("statements").size()).isEqualTo(2);
+        assertThat(second.path("statements").get(0).path("actor").path("mbox").asString()).isEqualTo("mailto:p2@example.go.th");
+        JsonNode third = json.readTree(xapi.get(second.path("more").asString().substring("/xapi".length())).body());
+        assertThat(third.path("statements").size()).isEqualTo(1);
+        assertThat(third.path("statements").get(0).path("actor").path("mbox").asString()).isEqualTo("mailto:p0@example.go.th");
+        assertThat(third.path("more").asString()).isEmpty();
+    }
+
+    @Test
+    void requestsWithoutVersionOrCredentialsAreRefusedWithAReason() {
+        HttpResponse<String> noVersion = xapi.withVersion(null).get("/statements");
+        assertThat(noVersion.statusCode()).isEqualTo(400);
+        assertThat(noVersion.body()).contains("X-Experience-API-Version");
+
+        HttpResponse<String> badSecret = new XapiHttp(xapiEndpoint(), "nobody", "wrong-secret", "1.0.3").get("/statements");
+        assertThat(badSecret.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> about = new XapiHttp(xapiEndpoint(), null, null, null).get("/about");
+        assertThat(about.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(about.body()).path("version").toString()).contains("1.0.3").contains("2.0.0");
+    }
+
+    @Test
+    void unknownQueryParametersAndBadJsonAreBadRequests() {
+        assertThat(xapi.get("/statements?colour=red").statusCode()).isEqualTo(400);
+        HttpResponse<String> badJson = xapi.postJson("/statements", "{\"actor\":");
+        assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badJson.body()).path("message").asString()).contains("not valid JSON");
+    }
+}

@@ -1,0 +1,185 @@
+package th.phatthana.lrs.statements;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * Statements in MongoDB, through the driver directly: the hot path of the LRS, so no mapping
+ * layer. Every document and every index is led by {@code tenantId}; the document {@code _id} is
+ * {@code tenantId/statementId}, so lookups by id hit the primary key on any MongoDB.
+ */
+@Repository
+public class StatementRepository {
+
+    static final String STATEMENTS = "statements";
+    static final String COUNTERS = "statement_counters";
+    static final String VOIDS = "statement_voids";
+
+    private final MongoTemplate mongo;
+    private MongoCollection<Document> statements;
+    private MongoCollection<Document> counters;
+    private MongoCollection<Document> voids;
+
+    public StatementRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        statements = mongo.getCollection(STATEMENTS);
+        counters = mongo.getCollection(COUNTERS);
+        voids = mongo.getCollection(VOIDS);
+        statements.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().unique(true).name("tenant_seq"));
+        statements.createIndex(Indexes.ascending("tenantId", "agents", "seq"), new IndexOptions().name("tenant_agents_seq"));
+        statements.createIndex(Indexes.ascending("tenantId", "verbId", "seq"), new IndexOptions().name("tenant_verb_seq"));
+        statements.createIndex(Indexes.ascending("tenantId", "relatedActivities", "seq"),
+                new IndexOptions().name("tenant_related_activities_seq"));
+        statements.createIndex(Indexes.ascending("tenantId", "registration", "seq"),
+                new IndexOptions().name("tenant_registration_seq"));
+    }
+
+    static String key(String tenantId, String statementId) {
+        return tenantId + "/" + statementId;
+    }
+
+    /** Reserves {@code count} consecutive sequence numbers for the tenant; returns the first. */
+    long reserveSequence(String tenantId, int count) {
+        Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId), Updates.inc("seq", (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return counter.get("seq", Number.class).longValue() - count + 1;
+    }
+
+    /** The highest sequence number given out for the tenant so far. */
+    long lastSequence(String tenantId) {
+        Document counter = counters.find(Filters.eq("_id", tenantId)).first();
+        return counter == null ? 0 : counter.get("seq", Number.class).longValue();
+    }
+
+    /** The stored statements with these ids, by id. */
+    Map<String, StoredStatement> findByIds(String tenantId, Collection<String> statementIds) {
+        List<String> keys = statementIds.stream().map(id -> key(tenantId, id)).toList();
+        Map<String, StoredStatement> found = new HashMap<>();
+        for (Document document : statements.find(Filters.in("_id", keys))) {
+            StoredStatement statement = toStored(document);
+            found.put(statement.statementId(), statement);
+        }
+        return found;
+    }
+
+    StoredStatement findById(String tenantId, String statementId) {
+        Document document = statements.find(Filters.eq("_id", key(tenantId, statementId))).first();
+        return document == null ? null : toStored(document);
+    }
+
+    /** Ids among these that a stored voiding statement already targets. */
+    List<String> alreadyVoided(String tenantId, Collection<String> statementIds) {
+        List<String> keys = statementIds.stream().map(id -> key(tenantId, id)).toList();
+        List<String> voided = new ArrayList<>();
+        for (Document document : voids.find(Filters.in("_id", keys))) {
+            voided.add(document.getString("statementId"));
+        }
+        return voided;
+    }
+
+    /** Inserts all or, on a duplicate id raised by a concurrent writer, removes what it inserted and throws. */
+    void insertAll(List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            statements.insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException e) {
+            List<Object> ids = documents.stream().map(d -> d.get("_id")).toList();
+            int inserted = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            if (inserted > 0) {
+                statements.deleteMany(Filters.in("_id", ids.subList(0, inserted)));
+            }
+            throw e;
+        }
+    }
+
+    /** Records that {@code voidingId} voids {@code targetId}, and marks the target if stored. */
+    void markVoided(String tenantId, String targetId, String voidingId) {
+        voids.updateOne(Filters.eq("_id", key(tenantId, targetId)),
+                Updates.combine(Updates.set("tenantId", tenantId), Updates.set("statementId", targetId),
+                        Updates.set("voidingStatementId", voidingId)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        statements.updateOne(Filters.eq("_id", key(tenantId, targetId)), Updates.set("voided", true));
+    }
+
+    /** Statements matching the filter, in sequence order, at most {@code limit}. */
+    List<StoredStatement> find(Bson filter, boolean ascending, int limit) {
+        List<StoredStatement> result = new ArrayList<>(Math.min(limit, 1024));
+        Bson sort = ascending ? Sorts.ascending("seq") : Sorts.descending("seq");
+        for (Document document : statements.find(filter).sort(sort).limit(limit)) {
+            result.add(toStored(document));
+        }
+        return result;
+    }
+
+    /** The statements of a tenant stored after {@code afterSeq}, in order: the statement stream. */
+    public List<StoredStatement> streamAfter(String tenantId, long afterSeq, int limit) {
+        return find(Filters.and(Filters.eq("tenantId", tenantId), Filters.gt("seq", afterSeq)), true, limit);
+    }
+
+    static StoredStatement toStored(Document document) {
+        Date stored = document.getDate("stored");
+        return new StoredStatement(document.getString("tenantId"), document.getString("statementId"),
+                document.get("seq", Number.class).longValue(), stored == null ? null : stored.toInstant(),
+                document.getBoolean("voided", false), document.getString("credentialId"), document.getString("json"));
+    }
+
+    static Document toDocument(String tenantId, String statementId, long seq, Instant stored, boolean voided,
+            String credentialId, QueryFields fields, String json, List<String> attachmentHashes) {
+        Document document = new Document("_id", key(tenantId, statementId))
+                .append("tenantId", tenantId)
+                .append("statementId", statementId)
+                .append("seq", seq)
+                .append("stored", Date.from(stored))
+                .append("voided", voided)
+                .append("credentialId", credentialId)
+                .append("verbId", fields.verbId())
+                .append("agents", fields.agents())
+                .append("relatedAgents", fields.relatedAgents())
+                .append("relatedActivities", fields.relatedActivities());
+        if (fields.activityId() != null) {
+            document.append("activityId", fields.activityId());
+        }
+        if (fields.registration() != null) {
+            document.append("registration", fields.registration());
+        }
+        if (fields.statementRef() != null) {
+            document.append("statementRef", fields.statementRef());
+        }
+        if (fields.voidedTarget() != null) {
+            document.append("voids", fields.voidedTarget());
+        }
+        if (!attachmentHashes.isEmpty()) {
+            document.append("attachments", attachmentHashes);
+        }
+        return document.append("json", json);
+    }
+}

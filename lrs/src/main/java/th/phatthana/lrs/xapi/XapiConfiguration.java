@@ -1,0 +1,24 @@
+package th.phatthana.lrs.xapi;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import th.phatthana.tenants.credentials.XapiCredentialService;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(XapiProperties.class)
+class XapiConfiguration {
+
+    @Bean
+    FilterRegistrationBean<XapiFilter> xapiFilter(XapiCredentialService credentials, XapiProperties properties,
+            ConsistencyClock clock) {
+        FilterRegistrationBean<XapiFilter> registration = new FilterRegistrationBean<>(new XapiFilter(credentials, properties, clock));
+        registration.addUrlPatterns("/xapi/*");
+        // Before Spring Security and everything else: the xAPI door decides alone.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,63 @@
+package th.phatthana.lrs.xapi;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import th.phatthana.lrs.statements.validation.StatementValidationException;
+
+/** Turns failures of the xAPI controllers into the specification's status codes with a JSON message. */
+@RestControllerAdvice(basePackages = "th.phatthana.lrs")
+class XapiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(XapiExceptionHandler.class);
+
+    @ExceptionHandler(XapiException.class)
+    ResponseEntity<String> xapi(XapiException e) {
+        return respond(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(StatementValidationException.class)
+    ResponseEntity<String> invalid(StatementValidationException e) {
+        return respond(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<String> missingParameter(MissingServletRequestParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, "missing required parameter '" + e.getParameterName() + "'");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(HttpStatus.BAD_REQUEST, "unsupported Content-Type: " + e.getContentType());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<String> unreadable(HttpMessageNotReadableException e) {
+        return respond(HttpStatus.BAD_REQUEST, "the request body could not be read");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<String> method(HttpRequestMethodNotSupportedException e) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed on this resource");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e) {
+        log.error("xAPI request failed", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the request was not completed");
+    }
+
+    static ResponseEntity<String> respond(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(XapiErrorResponses.body(status, message));
+    }
+}

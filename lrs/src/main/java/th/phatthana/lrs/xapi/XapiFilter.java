@@ -1,0 +1,134 @@
+package th.phatthana.lrs.xapi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import th.phatthana.lrs.statements.validation.StatementValidationException;
+import th.phatthana.lrs.statements.validation.XapiVersion;
+import th.phatthana.tenants.credentials.XapiClient;
+import th.phatthana.tenants.credentials.XapiCredentialService;
+
+/**
+ * The door of every {@code /xapi/} request: CORS for browser-launched content, the 1.0.3
+ * alternate request syntax, the body size limit, the version header, and HTTP Basic
+ * authentication, which fixes the tenant for the rest of the request.
+ */
+public class XapiFilter extends OncePerRequestFilter {
+
+    static final String CORS_ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, "
+            + "X-Experience-API-Hash, Content-Transfer-Encoding, Accept-Language";
+    static final String CORS_EXPOSED_HEADERS = "ETag, Last-Modified, Content-Type, Content-Length, X-Experience-API-Version, "
+            + "X-Experience-API-Consistent-Through";
+
+    private final XapiCredentialService credentials;
+    private final XapiProperties properties;
+    private final ConsistencyClock clock;
+
+    public XapiFilter(XapiCredentialService credentials, XapiProperties properties, ConsistencyClock clock) {
+        this.credentials = credentials;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest original, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        addCorsHeaders(original, response);
+        // Before anything can fail, so error responses carry it too.
+        response.setHeader("X-Experience-API-Consistent-Through", clock.consistentThrough().toString());
+        if ("OPTIONS".equals(original.getMethod())) {
+            response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, PUT, POST, DELETE, OPTIONS");
+            response.setHeader("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS);
+            response.setHeader("Access-Control-Max-Age", "3600");
+            response.setStatus(HttpServletResponse.SC_OK);
+            return;
+        }
+        if (original.getContentLengthLong() > properties.maxRequestBytes()) {
+            XapiErrorResponses.write(response, HttpStatus.CONTENT_TOO_LARGE,
+                    "request body of " + original.getContentLengthLong() + " bytes exceeds the limit of "
+                            + properties.maxRequestBytes() + " bytes");
+            return;
+        }
+        HttpServletRequest request;
+        try {
+            request = AlternateRequestSyntax.unwrap(original, properties.maxRequestBytes());
+        } catch (XapiException e) {
+            XapiErrorResponses.write(response, e.status(), e.getMessage());
+            return;
+        }
+
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean about = path.equals("/xapi/about") || path.equals("/xapi/about/");
+
+        String versionHeader = request.getHeader("X-Experience-API-Version");
+        XapiVersion version;
+        if (versionHeader == null) {
+            if (!about) {
+                response.setHeader("X-Experience-API-Version", "2.0.0");
+                XapiErrorResponses.write(response, HttpStatus.BAD_REQUEST, "the X-Experience-API-Version header is required");
+                return;
+            }
+            version = XapiVersion.V2_0_0;
+        } else {
+            try {
+                version = XapiVersion.fromHeader(versionHeader.trim());
+            } catch (StatementValidationException e) {
+                response.setHeader("X-Experience-API-Version", "2.0.0");
+                XapiErrorResponses.write(response, HttpStatus.BAD_REQUEST, e.getMessage());
+                return;
+            }
+        }
+        response.setHeader("X-Experience-API-Version", version == XapiVersion.V2_0_0 ? "2.0.0" : "1.0.3");
+
+        if (about) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<XapiClient> client = authenticate(request.getHeader("Authorization"));
+        if (client.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
+            XapiErrorResponses.write(response, HttpStatus.UNAUTHORIZED,
+                    "valid HTTP Basic credentials (an xAPI key and secret of an active organisation) are required");
+            return;
+        }
+        request.setAttribute(XapiRequest.ATTRIBUTE, new XapiRequest(client.get(), version));
+        chain.doFilter(request, response);
+    }
+
+    private Optional<XapiClient> authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        return credentials.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    private static void addCorsHeaders(HttpServletRequest request, HttpServletResponse response) {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Allow-Credentials", "true");
+            response.setHeader("Vary", "Origin");
+            response.setHeader("Access-Control-Expose-Headers", CORS_EXPOSED_HEADERS);
+        }
+    }
+}
