@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * UP only when the store answers a {@code ping}. Replaces Boot's MongoDB indicator, which uses
  * the {@code hello} command that the embedded server lacks.
  */
-@Component("store")
+@Component("mongoHealthIndicator")
 class StoreHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;
