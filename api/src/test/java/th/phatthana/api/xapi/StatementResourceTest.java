@@ -51,6 +51,20 @@ class StatementResourceTest extends IntegrationTest {
     }
 
     @Test
+    void aSingleContextActivityIsReturnedAsAnArray() {
+        String id = UUID.randomUUID().toString();
+        String statement = """
+                {"id":"%s","actor":{"mbox":"mailto:ctx@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/attended"},
+                 "object":{"id":"https://phatthana.th/activities/orientation"},
+                 "context":{"contextActivities":{"parent":{"id":"https://phatthana.th/courses/orientation-2567"}}}}
+                """.formatted(id);
+        assertThat(xapi.postJson("/statements", statement).statusCode()).isEqualTo(200);
+        JsonNode parent = json.readTree(xapi.get("/statements?statementId=" + id).body()).path("context").path("contextActivities").path("parent");
+        assertThat(parent.isArray()).isTrue();
+        assertThat(parent.get(0).path("id").asString()).isEqualTo("https://phatthana.th/courses/orientation-2567");
+    }
+
+    @Test
     void aBatchWithOneInvalidStatementIsRejectedWholeAndStoresNothing() {
         String goodId = UUID.randomUUID().toString();
         String bad = "{\"actor\":{\"mbox\":\"somchai@example.go.th\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
@@ -110,8 +124,10 @@ class StatementResourceTest extends IntegrationTest {
 
         assertThat(xapi.get("/statements?statementId=" + target).statusCode()).isEqualTo(404);
         assertThat(xapi.get("/statements?voidedStatementId=" + target).statusCode()).isEqualTo(200);
+        // The voided statement is gone from queries; the voiding statement, which targets it, matches in its place.
         JsonNode list = json.readTree(xapi.get("/statements?" + XapiHttp.query("agent", "{\"mbox\":\"mailto:v@example.go.th\"}")).body());
-        assertThat(list.path("statements").size()).isZero();
+        assertThat(list.path("statements").size()).isEqualTo(1);
+        assertThat(list.path("statements").get(0).path("id").asString()).isEqualTo(voidingId);
 
         String voidTheVoid = """
                 {"actor":{"mbox":"mailto:hr@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},

@@ -30,10 +30,7 @@ final class StatementFormats {
                 case "Agent", "Group" -> idsOfAgent(objectNode);
                 case "SubStatement" -> toIds(objectNode);
                 case "StatementRef" -> { }
-                default -> {
-                    objectNode.retain("id", "objectType");
-                    objectNode.put("objectType", "Activity");
-                }
+                default -> objectNode.retain("id");
             }
         }
         idsOfAgent(statement.get("authority"));
@@ -47,11 +44,11 @@ final class StatementFormats {
                     if (list.isArray()) {
                         for (JsonNode activity : list) {
                             if (activity instanceof ObjectNode activityNode) {
-                                activityNode.retain("id", "objectType");
+                                activityNode.retain("id");
                             }
                         }
                     } else if (list instanceof ObjectNode activityNode) {
-                        activityNode.retain("id", "objectType");
+                        activityNode.retain("id");
                     }
                 }
             }

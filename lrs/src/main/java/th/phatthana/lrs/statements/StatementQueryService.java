@@ -75,17 +75,23 @@ public class StatementQueryService {
         if (!readAll) {
             filters.add(Filters.eq("credentialId", client.credentialId()));
         }
+        List<Bson> content = new ArrayList<>();
         if (query.agentKey() != null) {
-            filters.add(Filters.eq(query.relatedAgents() ? "relatedAgents" : "agents", query.agentKey()));
+            content.add(Filters.eq(query.relatedAgents() ? "relatedAgents" : "agents", query.agentKey()));
         }
         if (query.verb() != null) {
-            filters.add(Filters.eq("verbId", query.verb()));
+            content.add(Filters.eq("verbId", query.verb()));
         }
         if (query.activity() != null) {
-            filters.add(Filters.eq(query.relatedActivities() ? "relatedActivities" : "activityId", query.activity()));
+            content.add(Filters.eq(query.relatedActivities() ? "relatedActivities" : "activityId", query.activity()));
         }
         if (query.registration() != null) {
-            filters.add(Filters.eq("registration", query.registration()));
+            content.add(Filters.eq("registration", query.registration()));
+        }
+        if (!content.isEmpty()) {
+            Bson matches = Filters.and(content);
+            List<String> referrers = statements.referrersOfMatching(client.tenantId(), matches);
+            filters.add(referrers.isEmpty() ? matches : Filters.or(matches, Filters.in("_id", referrers)));
         }
         if (query.since() != null) {
             filters.add(Filters.gt("stored", Date.from(query.since())));

@@ -57,6 +57,7 @@ public class StatementRepository {
         statements.createIndex(Indexes.ascending("tenantId", "verbId", "seq"), new IndexOptions().name("tenant_verb_seq"));
         statements.createIndex(Indexes.ascending("tenantId", "relatedActivities", "seq"),
                 new IndexOptions().name("tenant_related_activities_seq"));
+        statements.createIndex(Indexes.ascending("tenantId", "statementRef"), new IndexOptions().name("tenant_statement_ref").sparse(true));
         statements.createIndex(Indexes.ascending("tenantId", "registration", "seq"),
                 new IndexOptions().name("tenant_registration_seq"));
     }
@@ -128,6 +129,28 @@ public class StatementRepository {
                         Updates.set("voidingStatementId", voidingId)),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
         statements.updateOne(Filters.eq("_id", key(tenantId, targetId)), Updates.set("voided", true));
+    }
+
+    /**
+     * Keys of the statements that reference, by StatementRef, a statement matching {@code content}
+     * (voided or not): such statements match a query too (Communication 2.1.3).
+     */
+    List<String> referrersOfMatching(String tenantId, Bson content) {
+        Map<String, List<String>> referrersByTarget = new HashMap<>();
+        for (Document document : statements.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.exists("statementRef")))
+                .projection(new Document("statementRef", 1))) {
+            referrersByTarget.computeIfAbsent(key(tenantId, document.getString("statementRef")), k -> new ArrayList<>())
+                    .add(document.getString("_id"));
+        }
+        List<String> referrers = new ArrayList<>();
+        if (referrersByTarget.isEmpty()) {
+            return referrers;
+        }
+        for (Document target : statements.find(Filters.and(Filters.in("_id", referrersByTarget.keySet()), content))
+                .projection(new Document("_id", 1))) {
+            referrers.addAll(referrersByTarget.get(target.getString("_id")));
+        }
+        return referrers;
     }
 
     /** Statements matching the filter, in sequence order, at most {@code limit}. */

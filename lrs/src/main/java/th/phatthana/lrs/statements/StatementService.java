@@ -187,6 +187,11 @@ public class StatementService {
             long seq = statements.reserveSequence(tenantId, toStore.size());
             List<Document> documents = new ArrayList<>(toStore.size());
             for (ObjectNode statement : toStore) {
+                normalizeContextActivities(statement);
+                JsonNode subStatement = statement.get("object");
+                if (subStatement instanceof ObjectNode sub && "SubStatement".equals(sub.path("objectType").asString(null))) {
+                    normalizeContextActivities(sub);
+                }
                 if (!statement.has("timestamp")) {
                     statement.put("timestamp", storedText);
                 }
@@ -223,6 +228,19 @@ public class StatementService {
         events.publishEvent(new StatementsStored(tenantId, toStore.size()));
     }
 
+    /** A single context activity is stored, and so returned, as an array of one (Data 2.4.6.2). */
+    private void normalizeContextActivities(ObjectNode statement) {
+        JsonNode contextActivities = statement.path("context").get("contextActivities");
+        if (contextActivities instanceof ObjectNode activities) {
+            for (String kind : List.copyOf(activities.propertyNames())) {
+                JsonNode value = activities.get(kind);
+                if (value.isObject()) {
+                    activities.set(kind, json.createArrayNode().add(value));
+                }
+            }
+        }
+    }
+
     ObjectNode authority(XapiClient client) {
         ObjectNode authority = json.createObjectNode();
         authority.put("objectType", "Agent");
@@ -241,18 +259,19 @@ public class StatementService {
     /** Whether a statement sent again is the one stored, ignoring what the LRS itself added. */
     private boolean sameStatement(ObjectNode incoming, StoredStatement stored) {
         ObjectNode storedNode = (ObjectNode) json.readTree(stored.json());
-        storedNode.remove("stored");
-        storedNode.remove("authority");
         ObjectNode candidate = incoming.deepCopy();
-        candidate.remove("authority");
-        candidate.remove("stored");
+        normalizeContextActivities(candidate);
+        JsonNode object = candidate.get("object");
+        if (object instanceof ObjectNode sub && "SubStatement".equals(sub.path("objectType").asString(null))) {
+            normalizeContextActivities(sub);
+        }
         if (!candidate.has("version")) {
             storedNode.remove("version");
         }
         if (!candidate.has("timestamp")) {
             storedNode.remove("timestamp");
         }
-        return storedNode.equals(candidate);
+        return StatementComparison.same(storedNode, candidate, List.of("stored", "authority"));
     }
 
     static boolean isSignature(JsonNode attachment) {

@@ -68,6 +68,12 @@ final class AlternateRequestSyntax {
                 parameters.put(name, entry.getValue());
             }
         }
+        String version = headers.containsKey("X-Experience-API-Version") ? headers.get("X-Experience-API-Version")
+                : request.getHeader("X-Experience-API-Version");
+        if (version != null && version.trim().startsWith("2.")) {
+            throw XapiException.badRequest("the alternate request syntax (?method=) was removed in xAPI 2.0; "
+                    + "send the request with its own method and headers");
+        }
         byte[] body = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
         if (body.length > maxBytes) {
             throw new XapiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "content exceeds the size limit");
@@ -98,12 +104,16 @@ final class AlternateRequestSyntax {
             return method;
         }
 
+        /** A header sent as a form field wins; other headers are the real request's. */
         @Override
         public String getHeader(String name) {
             if (name.equalsIgnoreCase("Content-Length")) {
                 return String.valueOf(body.length);
             }
-            return headers.containsKey(name) ? headers.get(name) : null;
+            if (headers.containsKey(name)) {
+                return headers.get(name);
+            }
+            return name.equalsIgnoreCase("Content-Type") ? null : super.getHeader(name);
         }
 
         @Override
@@ -114,7 +124,10 @@ final class AlternateRequestSyntax {
 
         @Override
         public Enumeration<String> getHeaderNames() {
-            return Collections.enumeration(headers.keySet());
+            java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            names.addAll(Collections.list(super.getHeaderNames()));
+            names.addAll(headers.keySet());
+            return Collections.enumeration(names);
         }
 
         @Override

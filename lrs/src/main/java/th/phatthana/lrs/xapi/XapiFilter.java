@@ -74,7 +74,7 @@ public class XapiFilter extends OncePerRequestFilter {
         XapiVersion version;
         if (versionHeader == null) {
             if (!about) {
-                response.setHeader("X-Experience-API-Version", "2.0.0");
+                response.setHeader("X-Experience-API-Version", properties.unversionedResponseVersion());
                 XapiErrorResponses.write(response, HttpStatus.BAD_REQUEST, "the X-Experience-API-Version header is required");
                 return;
             }
@@ -83,12 +83,12 @@ public class XapiFilter extends OncePerRequestFilter {
             try {
                 version = XapiVersion.fromHeader(versionHeader.trim());
             } catch (StatementValidationException e) {
-                response.setHeader("X-Experience-API-Version", "2.0.0");
+                response.setHeader("X-Experience-API-Version", properties.unversionedResponseVersion());
                 XapiErrorResponses.write(response, HttpStatus.BAD_REQUEST, e.getMessage());
                 return;
             }
         }
-        response.setHeader("X-Experience-API-Version", version == XapiVersion.V2_0_0 ? "2.0.0" : "1.0.3");
+        response.setHeader("X-Experience-API-Version", version.headerValue());
 
         if (about) {
             chain.doFilter(request, response);

@@ -100,6 +100,7 @@ public final class StatementValidator {
     private static final Shape ATTACHMENT = new Shape("an Attachment",
             "usageType", "display", "description", "contentType", "length", "sha2", "fileUrl");
 
+    private static final Set<String> IFI_OR_MEMBER = Set.of("mbox", "mbox_sha1sum", "openid", "account", "member");
     private static final Set<String> INTERACTION_TYPES = Set.of("true-false", "choice", "fill-in", "long-fill-in",
             "matching", "performance", "sequencing", "likert", "numeric", "other");
     private static final String INTERACTION_TYPE_LIST = "\"true-false\", \"choice\", \"fill-in\", \"long-fill-in\", "
@@ -934,7 +935,7 @@ public final class StatementValidator {
                     break;
                 }
             }
-            if (shape == ACTIVITY && AGENT.keys.contains(key) || shape == ACTIVITY && key.equals("member")) {
+            if (shape == ACTIVITY && IFI_OR_MEMBER.contains(key)) {
                 rule.append(" (an object without \"objectType\" is an Activity; an Agent or Group used as the object "
                         + "must have \"objectType\")");
             } else if (shape == AGENT && key.equals("member")) {
