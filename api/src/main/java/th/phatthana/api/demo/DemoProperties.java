@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled   create the demo tenant on the first start against an empty store ({@code PHATTHANA_DEMO})
  * @param xapiKey   key of the demo xAPI credential ({@code PHATTHANA_DEMO_XAPI_KEY}); generated when blank
  * @param xapiSecret secret of the demo xAPI credential ({@code PHATTHANA_DEMO_XAPI_SECRET}); generated when blank
+ * @param bootstrapAdminToken GraphQL token of the demo tenant's first admin ({@code PHATTHANA_BOOTSTRAP_ADMIN_TOKEN}); generated when blank
  */
 @ConfigurationProperties("phatthana.demo")
-public record DemoProperties(boolean enabled, String xapiKey, String xapiSecret) {
+public record DemoProperties(boolean enabled, String xapiKey, String xapiSecret, String bootstrapAdminToken) {
 }

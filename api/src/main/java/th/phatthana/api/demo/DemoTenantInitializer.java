@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+
+import th.phatthana.tenants.access.AccessTokenService;
+import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 import th.phatthana.tenants.credentials.XapiScope;
 import th.phatthana.tenants.tenant.Tenant;
@@ -31,11 +35,14 @@ class DemoTenantInitializer implements ApplicationRunner {
     private final DemoProperties properties;
     private final TenantService tenants;
     private final XapiCredentialService credentials;
+    private final AccessTokenService tokens;
 
-    DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials) {
+    DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials,
+            AccessTokenService tokens) {
         this.properties = properties;
         this.tenants = tenants;
         this.credentials = credentials;
+        this.tokens = tokens;
     }
 
     @Override
@@ -56,6 +63,23 @@ class DemoTenantInitializer implements ApplicationRunner {
         } else {
             log.warn("Demo tenant {} created. xAPI endpoint /xapi/ key: {} secret: {} (shown once; set PHATTHANA_DEMO_XAPI_KEY / "
                     + "PHATTHANA_DEMO_XAPI_SECRET to choose them)", tenant.nameTh(), issued.credential().key(), issued.secret());
+        }
+        createBootstrapAdmin(tenant);
+    }
+
+    /** The demo tenant's first TENANT_ADMIN, so GraphQL can be used before any user exists. */
+    private void createBootstrapAdmin(Tenant tenant) {
+        String chosen = properties.bootstrapAdminToken();
+        Duration validFor = Duration.ofDays(365);
+        if (chosen != null && !chosen.isBlank()) {
+            tokens.issueWithValue(tenant.id(), "bootstrap admin", "bootstrap-admin", "ผู้ดูแลระบบ (bootstrap)",
+                    java.util.Set.of(Role.TENANT_ADMIN), validFor, chosen);
+            log.info("Bootstrap admin of {} created with the token from PHATTHANA_BOOTSTRAP_ADMIN_TOKEN", tenant.nameTh());
+        } else {
+            AccessTokenService.IssuedToken issued = tokens.issueForTenant(tenant.id(), "bootstrap admin", "bootstrap-admin",
+                    "ผู้ดูแลระบบ (bootstrap)", java.util.Set.of(Role.TENANT_ADMIN), validFor);
+            log.warn("Bootstrap admin of {} created. GraphQL bearer token: {} (shown once; set PHATTHANA_BOOTSTRAP_ADMIN_TOKEN "
+                    + "to choose it)", tenant.nameTh(), issued.value());
         }
     }
 }

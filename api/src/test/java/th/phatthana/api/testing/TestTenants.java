@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
+import th.phatthana.tenants.access.AccessTokenService;
+import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 import th.phatthana.tenants.credentials.XapiScope;
 import th.phatthana.tenants.tenant.Tenant;
@@ -19,10 +21,37 @@ public class TestTenants {
 
     private final TenantService tenants;
     private final XapiCredentialService credentials;
+    private final AccessTokenService tokens;
 
-    public TestTenants(TenantService tenants, XapiCredentialService credentials) {
+    public TestTenants(TenantService tenants, XapiCredentialService credentials, AccessTokenService tokens) {
         this.tenants = tenants;
         this.credentials = credentials;
+        this.tokens = tokens;
+    }
+
+    /** A GraphQL bearer token of a user with these roles in the tenant. */
+    public String token(Tenant tenant, Role... roles) {
+        return tokens.issueForTenant(tenant.id(), "test", "user-" + SEQUENCE.incrementAndGet(), "ผู้ทดสอบ", Set.of(roles),
+                java.time.Duration.ofHours(1)).value();
+    }
+
+    /** A GraphQL bearer token of a provincial committee member. */
+    public String committeeToken(String province, TenantKind kind) {
+        return tokens.issueForOversight("test", "committee-" + SEQUENCE.incrementAndGet(), "กรรมการ", Role.PROVINCIAL_COMMITTEE,
+                province, kind, java.time.Duration.ofHours(1)).value();
+    }
+
+    /** A GraphQL bearer token of a national administrator. */
+    public String nationalToken() {
+        return tokens.issueForOversight("test", "national-" + SEQUENCE.incrementAndGet(), "ส่วนกลาง", Role.NATIONAL, null, null,
+                java.time.Duration.ofHours(1)).value();
+    }
+
+    /** A tenant of a given kind and place, for oversight tests. */
+    public Tenant tenant(String name, TenantKind kind, String province) {
+        String code = "T" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
+        return tenants.create(code, name, name, kind,
+                kind == TenantKind.MUNICIPALITY ? th.phatthana.tenants.tenant.MunicipalClass.TAMBON : null, province, "เมือง");
     }
 
     public record XapiAccess(Tenant tenant, String key, String secret) {

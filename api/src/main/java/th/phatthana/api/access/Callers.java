@@ -1,0 +1,54 @@
+package th.phatthana.api.access;
+
+import java.util.Set;
+
+import th.phatthana.api.graphql.ApiException;
+import th.phatthana.tenants.access.Caller;
+import th.phatthana.tenants.access.Role;
+import th.phatthana.tenants.tenant.Tenant;
+
+/** Checks every GraphQL resolver and export makes about its caller. */
+public final class Callers {
+
+    static final String ATTRIBUTE = Caller.class.getName();
+
+    /** A request without a token. */
+    public static final Caller ANONYMOUS = new Caller(null, "anonymous", null, Set.of(), null, null);
+
+    private Callers() {
+    }
+
+    /** The caller, who must have presented a valid token. */
+    public static Caller require(Caller caller) {
+        if (caller == null || caller == ANONYMOUS || caller.subject() == null) {
+            throw ApiException.unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
+        }
+        return caller;
+    }
+
+    /** The caller's own tenant id; oversight callers must name a tenant instead. */
+    public static String ownTenant(Caller caller) {
+        require(caller);
+        if (caller.tenantId() == null) {
+            throw ApiException.badRequest("tenantId", "this caller belongs to no organisation: name the tenant to read");
+        }
+        return caller.tenantId();
+    }
+
+    /** Refuses unless the caller may read this tenant; an unreadable tenant looks like a missing one. */
+    public static Tenant requireRead(Caller caller, Tenant tenant) {
+        require(caller);
+        if (tenant == null || !caller.canRead(tenant)) {
+            throw ApiException.notFound("organisation");
+        }
+        return tenant;
+    }
+
+    /** Refuses unless the caller holds one of the roles within this tenant. */
+    public static void requireWrite(Caller caller, String tenantId, Role... anyOf) {
+        require(caller);
+        if (!caller.canWrite(tenantId, anyOf)) {
+            throw ApiException.forbidden("this needs one of the roles " + java.util.Arrays.toString(anyOf) + " in the organisation");
+        }
+    }
+}
