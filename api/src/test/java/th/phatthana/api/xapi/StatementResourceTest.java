@@ -177,6 +177,65 @@ class StatementResourceTest extends IntegrationTest {
     }
 
     @Test
+    void anOversizedBodyIs413AndStoresNothing() {
+        String id = UUID.randomUUID().toString();
+        String padding = "ก".repeat(8 * 1024 * 1024);
+        String statement = """
+                {"id":"%s","actor":{"mbox":"mailto:big@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},
+                 "object":{"id":"https://phatthana.th/activities/big","definition":{"description":{"th-TH":"%s"}}}}
+                """.formatted(id, padding);
+        HttpResponse<String> response = xapi.postJson("/statements", statement);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(response.body()).path("message").asString()).contains("exceeds the limit");
+        assertThat(xapi.get("/statements?statementId=" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void browserLaunchedContentGetsCorsAndHeadHasNoBody() {
+        HttpResponse<String> preflight = xapi.send(xapi.builder("/statements")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elearning.dla.go.th")
+                .header("Access-Control-Request-Method", "PUT"));
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://elearning.dla.go.th");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("X-Experience-API-Version");
+
+        HttpResponse<String> head = xapi.send(xapi.builder("/statements").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("X-Experience-API-Consistent-Through")).isPresent();
+    }
+
+    @Test
+    void attachmentsTravelAsMultipartAndComeBackWithTheirStatement() throws Exception {
+        byte[] certificate = "ใบประกาศนียบัตร: หลักสูตรการป้องกันการทุจริต".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha2 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(certificate));
+        String id = UUID.randomUUID().toString();
+        String statement = """
+                {"id":"%s","actor":{"mbox":"mailto:cert@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                 "object":{"id":"https://phatthana.th/activities/anti-corruption"},
+                 "attachments":[{"usageType":"https://phatthana.th/attachments/certificate","display":{"th-TH":"ใบประกาศ"},
+                   "contentType":"text/plain; charset=utf-8","length":%d,"sha2":"%s"}]}
+                """.formatted(id, certificate.length, sha2);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--b0undary\r\nContent-Type: application/json\r\n\r\n" + statement + "\r\n--b0undary\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: " + sha2
+                + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(certificate);
+        body.writeBytes("\r\n--b0undary--".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(xapi.post("/statements", "multipart/mixed; boundary=b0undary", body.toByteArray()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> withAttachments = xapi.get("/statements?attachments=true&statementId=" + id);
+        assertThat(withAttachments.headers().firstValue("Content-Type").orElse("")).startsWith("multipart/mixed");
+        assertThat(withAttachments.body()).contains("ใบประกาศนียบัตร: หลักสูตรการป้องกันการทุจริต").contains(sha2);
+
+        // The statement promises an attachment that the request does not carry: refused, nothing stored.
+        String missingId = UUID.randomUUID().toString();
+        assertThat(xapi.postJson("/statements", statement.replace(id, missingId)).statusCode()).isEqualTo(400);
+        assertThat(xapi.get("/statements?statementId=" + missingId).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownQueryParametersAndBadJsonAreBadRequests() {
         assertThat(xapi.get("/statements?colour=red").statusCode()).isEqualTo(400);
         HttpResponse<String> badJson = xapi.postJson("/statements", "{\"actor\":");
