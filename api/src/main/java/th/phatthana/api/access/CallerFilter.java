@@ -1,7 +1,6 @@
 package th.phatthana.api.access;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import th.phatthana.tenants.access.AccessTokenService;
-import th.phatthana.tenants.access.Caller;
+import th.phatthana.tenants.access.TokenCheck;
 
 /**
  * Establishes the caller of the GraphQL API and the export endpoints from the bearer token: an
@@ -38,25 +37,32 @@ class CallerFilter extends OncePerRequestFilter {
             return;
         }
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            refuse(response, "the Authorization header must be 'Bearer <token>'");
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "the Authorization header must be 'Bearer <token>'");
             return;
         }
         String token = authorization.substring(7).trim();
-        Optional<Caller> caller = token.startsWith(AccessTokenService.PREFIX) ? tokens.authenticate(token) : oidc.resolve(token);
-        if (caller.isEmpty()) {
-            refuse(response, "the bearer token is invalid, expired or revoked, or its organisation is suspended");
-            return;
+        TokenCheck check = token.startsWith(AccessTokenService.PREFIX) ? tokens.check(token) : oidc.check(token);
+        switch (check) {
+            case TokenCheck.Valid valid -> {
+                request.setAttribute(Callers.ATTRIBUTE, valid.caller());
+                chain.doFilter(request, response);
+            }
+            case TokenCheck.TenantSuspended suspended -> refuse(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
+                    "the organisation of this token is suspended");
+            case TokenCheck.Invalid invalid -> refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+                    "the bearer token is invalid, expired or revoked");
         }
-        request.setAttribute(Callers.ATTRIBUTE, caller.get());
-        chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Bearer");
+    private static void refuse(HttpServletResponse response, int status, String classification, String message)
+            throws IOException {
+        response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + message
-                + "\",\"extensions\":{\"classification\":\"UNAUTHENTICATED\",\"code\":\"UNAUTHENTICATED\"}}]}");
+        response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\""
+                + classification + "\",\"code\":\"" + classification + "\"}}]}");
     }
 }

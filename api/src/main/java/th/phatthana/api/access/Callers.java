@@ -18,6 +18,12 @@ public final class Callers {
     private Callers() {
     }
 
+    /** The caller of an HTTP request (REST endpoints under /api/), set by the CallerFilter. */
+    public static Caller current(jakarta.servlet.http.HttpServletRequest request) {
+        Object caller = request.getAttribute(ATTRIBUTE);
+        return caller instanceof Caller c ? c : ANONYMOUS;
+    }
+
     /** The caller, who must have presented a valid token. */
     public static Caller require(Caller caller) {
         if (caller == null || caller == ANONYMOUS || caller.subject() == null) {

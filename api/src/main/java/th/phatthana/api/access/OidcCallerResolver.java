@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
+import th.phatthana.tenants.access.TokenCheck;
 import th.phatthana.tenants.tenant.Tenant;
 import th.phatthana.tenants.tenant.TenantKind;
 import th.phatthana.tenants.tenant.TenantService;
@@ -37,27 +38,30 @@ class OidcCallerResolver {
         this.tenants = tenants;
     }
 
-    Optional<Caller> resolve(String token) {
+    TokenCheck check(String token) {
         if (!properties.enabled()) {
-            return Optional.empty();
+            return new TokenCheck.Invalid();
         }
         Jwt jwt;
         try {
             jwt = decoder().decode(token);
         } catch (JwtException | IllegalArgumentException | IllegalStateException e) {
             log.debug("JWT refused: {}", e.getMessage());
-            return Optional.empty();
+            return new TokenCheck.Invalid();
         }
         Set<Role> roles = roles(jwt.getClaim(properties.rolesClaim()));
         if (roles.isEmpty()) {
-            return Optional.empty();
+            return new TokenCheck.Invalid();
         }
         String tenantId = null;
         String tenantCode = jwt.getClaimAsString(properties.tenantClaim());
         if (roles.stream().anyMatch(Role::isTenantRole)) {
             Optional<Tenant> tenant = tenantCode == null ? Optional.empty() : tenants.findByCode(tenantCode);
-            if (tenant.isEmpty() || !tenant.get().isActive()) {
-                return Optional.empty();
+            if (tenant.isEmpty()) {
+                return new TokenCheck.Invalid();
+            }
+            if (!tenant.get().isActive()) {
+                return new TokenCheck.TenantSuspended(tenant.get().id());
             }
             tenantId = tenant.get().id();
         }
@@ -67,11 +71,11 @@ class OidcCallerResolver {
             try {
                 committeeKind = TenantKind.valueOf(kind);
             } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                return new TokenCheck.Invalid();
             }
         }
         String name = jwt.getClaimAsString("name");
-        return Optional.of(new Caller("oidc:" + jwt.getSubject(), name == null ? jwt.getSubject() : name, tenantId, roles,
+        return new TokenCheck.Valid(new Caller("oidc:" + jwt.getSubject(), name == null ? jwt.getSubject() : name, tenantId, roles,
                 jwt.getClaimAsString(properties.provinceClaim()), committeeKind));
     }
 

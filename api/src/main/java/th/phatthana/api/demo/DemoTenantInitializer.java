@@ -1,6 +1,5 @@
 package th.phatthana.api.demo;
 
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +10,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Set;
 
 import th.phatthana.tenants.access.AccessTokenService;
+import th.phatthana.tenants.access.AppUser;
+import th.phatthana.tenants.access.AppUserService;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 import th.phatthana.tenants.credentials.XapiScope;
@@ -36,9 +38,11 @@ class DemoTenantInitializer implements ApplicationRunner {
     private final TenantService tenants;
     private final XapiCredentialService credentials;
     private final AccessTokenService tokens;
+    private final AppUserService users;
 
     DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials,
-            AccessTokenService tokens) {
+            AccessTokenService tokens, AppUserService users) {
+        this.users = users;
         this.properties = properties;
         this.tenants = tenants;
         this.credentials = credentials;
@@ -67,17 +71,16 @@ class DemoTenantInitializer implements ApplicationRunner {
         createBootstrapAdmin(tenant);
     }
 
-    /** The demo tenant's first TENANT_ADMIN, so GraphQL can be used before any user exists. */
+    /** The demo tenant's first TENANT_ADMIN, so GraphQL can be used before anyone else exists. */
     private void createBootstrapAdmin(Tenant tenant) {
+        AppUser admin = users.createTenantUser(tenant.id(), "ผู้ดูแลระบบ อบต.สังคม", "admin@sangkhom.go.th", Set.of(Role.TENANT_ADMIN));
         String chosen = properties.bootstrapAdminToken();
         Duration validFor = Duration.ofDays(365);
         if (chosen != null && !chosen.isBlank()) {
-            tokens.issueWithValue(tenant.id(), "bootstrap admin", "bootstrap-admin", "ผู้ดูแลระบบ (bootstrap)",
-                    java.util.Set.of(Role.TENANT_ADMIN), validFor, chosen);
+            tokens.issueForUserWithValue(admin, "bootstrap admin", validFor, chosen);
             log.info("Bootstrap admin of {} created with the token from PHATTHANA_BOOTSTRAP_ADMIN_TOKEN", tenant.nameTh());
         } else {
-            AccessTokenService.IssuedToken issued = tokens.issueForTenant(tenant.id(), "bootstrap admin", "bootstrap-admin",
-                    "ผู้ดูแลระบบ (bootstrap)", java.util.Set.of(Role.TENANT_ADMIN), validFor);
+            AccessTokenService.IssuedToken issued = tokens.issueForUser(admin, "bootstrap admin", validFor);
             log.warn("Bootstrap admin of {} created. GraphQL bearer token: {} (shown once; set PHATTHANA_BOOTSTRAP_ADMIN_TOKEN "
                     + "to choose it)", tenant.nameTh(), issued.value());
         }

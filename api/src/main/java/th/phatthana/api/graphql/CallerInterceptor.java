@@ -22,7 +22,9 @@ class CallerInterceptor implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         Object caller = request.getAttributes().get(Caller.class.getName());
         Caller resolved = caller instanceof Caller c ? c : Callers.ANONYMOUS;
-        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of("caller", resolved)).build());
+        String origin = request.getRemoteAddress() == null ? "" : request.getRemoteAddress().getAddress().getHostAddress();
+        request.configureExecutionInput((input, builder) -> builder
+                .graphQLContext(Map.of("caller", resolved, "origin", origin)).build());
         return chain.next(request);
     }
 }

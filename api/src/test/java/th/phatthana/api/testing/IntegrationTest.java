@@ -19,6 +19,7 @@ public abstract class IntegrationTest {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("phatthana.store.mongodb-uri", MongoFixture::uri);
         registry.add("phatthana.demo.enabled", () -> "false");
+        registry.add("phatthana.bootstrap.national-enabled", () -> "false");
     }
 
     protected String baseUrl() {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 import th.phatthana.tenants.access.AccessTokenService;
+import th.phatthana.tenants.access.AppUser;
+import th.phatthana.tenants.access.AppUserService;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 import th.phatthana.tenants.credentials.XapiScope;
@@ -22,29 +24,36 @@ public class TestTenants {
     private final TenantService tenants;
     private final XapiCredentialService credentials;
     private final AccessTokenService tokens;
+    private final AppUserService users;
 
-    public TestTenants(TenantService tenants, XapiCredentialService credentials, AccessTokenService tokens) {
+    public TestTenants(TenantService tenants, XapiCredentialService credentials, AccessTokenService tokens,
+            AppUserService users) {
+        this.users = users;
         this.tenants = tenants;
         this.credentials = credentials;
         this.tokens = tokens;
     }
 
-    /** A GraphQL bearer token of a user with these roles in the tenant. */
+    /** A GraphQL bearer token of a new user with these roles in the tenant. */
     public String token(Tenant tenant, Role... roles) {
-        return tokens.issueForTenant(tenant.id(), "test", "user-" + SEQUENCE.incrementAndGet(), "ผู้ทดสอบ", Set.of(roles),
-                java.time.Duration.ofHours(1)).value();
+        int n = SEQUENCE.incrementAndGet();
+        AppUser user = users.createTenantUser(tenant.id(), "ผู้ทดสอบ " + n, "user" + n + "@example.go.th", Set.of(roles));
+        return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
     }
 
-    /** A GraphQL bearer token of a provincial committee member. */
+    /** A GraphQL bearer token of a new provincial committee member. */
     public String committeeToken(String province, TenantKind kind) {
-        return tokens.issueForOversight("test", "committee-" + SEQUENCE.incrementAndGet(), "กรรมการ", Role.PROVINCIAL_COMMITTEE,
-                province, kind, java.time.Duration.ofHours(1)).value();
+        int n = SEQUENCE.incrementAndGet();
+        AppUser user = users.createOversightUser("กรรมการ " + n, "committee" + n + "@example.go.th", Role.PROVINCIAL_COMMITTEE,
+                province, kind);
+        return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
     }
 
-    /** A GraphQL bearer token of a national administrator. */
+    /** A GraphQL bearer token of a new national administrator. */
     public String nationalToken() {
-        return tokens.issueForOversight("test", "national-" + SEQUENCE.incrementAndGet(), "ส่วนกลาง", Role.NATIONAL, null, null,
-                java.time.Duration.ofHours(1)).value();
+        int n = SEQUENCE.incrementAndGet();
+        AppUser user = users.createOversightUser("ส่วนกลาง " + n, "national" + n + "@example.go.th", Role.NATIONAL, null, null);
+        return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
     }
 
     /** A tenant of a given kind and place, for oversight tests. */

@@ -54,6 +54,7 @@ public class StatementRepository {
         voids = mongo.getCollection(VOIDS);
         statements.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().unique(true).name("tenant_seq"));
         statements.createIndex(Indexes.ascending("tenantId", "agents", "seq"), new IndexOptions().name("tenant_agents_seq"));
+        statements.createIndex(Indexes.ascending("tenantId", "credentialId"), new IndexOptions().name("tenant_credential"));
         statements.createIndex(Indexes.ascending("tenantId", "verbId", "seq"), new IndexOptions().name("tenant_verb_seq"));
         statements.createIndex(Indexes.ascending("tenantId", "relatedActivities", "seq"),
                 new IndexOptions().name("tenant_related_activities_seq"));
@@ -71,6 +72,11 @@ public class StatementRepository {
         Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId), Updates.inc("seq", (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return counter.get("seq", Number.class).longValue() - count + 1;
+    }
+
+    /** How many statements a credential has stored in its tenant. */
+    public long countByCredential(String tenantId, String credentialId) {
+        return statements.countDocuments(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("credentialId", credentialId)));
     }
 
     /** The highest sequence number given out for the tenant so far. */

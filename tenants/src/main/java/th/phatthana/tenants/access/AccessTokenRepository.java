@@ -8,5 +8,5 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface AccessTokenRepository extends MongoRepository<AccessToken, String> {
     Optional<AccessToken> findByTokenHash(String tokenHash);
 
-    List<AccessToken> findByTenantId(String tenantId);
+    List<AccessToken> findByTenantIdOrderByCreatedAtDesc(String tenantId);
 }

@@ -8,96 +8,134 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.tenants.tenant.Tenant;
-import th.phatthana.tenants.tenant.TenantKind;
 import th.phatthana.tenants.tenant.TenantRepository;
 
-/** Issues, checks and revokes GraphQL access tokens. */
+/** Issues, checks, lists and revokes GraphQL access tokens. */
 @Service
 public class AccessTokenService {
 
     /** Tokens issued here start with this, so they are told apart from OIDC JWTs at a glance. */
     public static final String PREFIX = "pht_";
+    /** Last-used times are written at most this often per token, so reads do not become writes. */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccessTokenRepository tokens;
+    private final AppUserRepository users;
     private final TenantRepository tenants;
+    private final MongoTemplate mongo;
+    private final ConcurrentHashMap<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    public AccessTokenService(AccessTokenRepository tokens, TenantRepository tenants) {
+    public AccessTokenService(AccessTokenRepository tokens, AppUserRepository users, TenantRepository tenants, MongoTemplate mongo) {
         this.tokens = tokens;
+        this.users = users;
         this.tenants = tenants;
+        this.mongo = mongo;
     }
 
     public record IssuedToken(AccessToken token, String value) {
     }
 
-    /** A token for a tenant user or service account; the value is visible only in the result. */
-    public IssuedToken issueForTenant(String tenantId, String name, String subject, String subjectName, Set<Role> roles,
-            Duration validFor) {
-        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
-            throw new IllegalArgumentException("a tenant token carries one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
-        }
-        return issue(tenantId, name, subject, subjectName, roles, null, null, validFor, randomValue());
+    /** A token of a person; it acts with the user's roles at the time of each use. */
+    public IssuedToken issueForUser(AppUser user, String name, Duration validFor) {
+        return issue(user.tenantId(), name, user.id(), user.roles(), validFor, randomValue());
     }
 
-    /** A token for a provincial committee member or a national administrator. */
-    public IssuedToken issueForOversight(String name, String subject, String subjectName, Role role, String province,
-            TenantKind committeeKind, Duration validFor) {
-        if (role == Role.PROVINCIAL_COMMITTEE && (province == null || committeeKind == null)) {
-            throw new IllegalArgumentException("a provincial committee token needs its province and committee kind");
-        }
-        if (role.isTenantRole()) {
-            throw new IllegalArgumentException("use issueForTenant for tenant roles");
-        }
-        return issue(null, name, subject, subjectName, Set.of(role), province, committeeKind, validFor, randomValue());
-    }
-
-    /** A token with a value chosen by the operator (the bootstrap admin from the environment). */
-    public IssuedToken issueWithValue(String tenantId, String name, String subject, String subjectName, Set<Role> roles,
-            Duration validFor, String value) {
+    /** A token of a person with a value chosen by the operator (a bootstrap admin from the environment). */
+    public IssuedToken issueForUserWithValue(AppUser user, String name, Duration validFor, String value) {
         if (value.length() < 16) {
             throw new IllegalArgumentException("a chosen token must have at least 16 characters");
         }
-        return issue(tenantId, name, subject, subjectName, roles, null, null, validFor, value);
+        return issue(user.tenantId(), name, user.id(), user.roles(), validFor, value);
     }
 
-    private IssuedToken issue(String tenantId, String name, String subject, String subjectName, Set<Role> roles,
-            String province, TenantKind committeeKind, Duration validFor, String value) {
+    /** A token of a service account (e.g. a dashboard) of a tenant, with its own tenant roles. */
+    public IssuedToken issueForServiceAccount(String tenantId, String name, Set<Role> roles, Duration validFor) {
+        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+            throw new IllegalArgumentException("a service account carries one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
+        }
+        return issue(tenantId, name, null, roles, validFor, randomValue());
+    }
+
+    private IssuedToken issue(String tenantId, String name, String userId, Set<Role> roles, Duration validFor, String value) {
         Instant now = Instant.now();
-        AccessToken token = new AccessToken(UUID.randomUUID().toString(), tenantId, hash(value), name, subject, subjectName,
-                Set.copyOf(roles), province, committeeKind, now, validFor == null ? null : now.plus(validFor), null, null);
+        AccessToken token = new AccessToken(UUID.randomUUID().toString(), tenantId, hash(value), name, userId,
+                Set.copyOf(roles), now, validFor == null ? null : now.plus(validFor), null, null);
         tokens.insert(token);
         return new IssuedToken(token, value);
     }
 
-    /** The caller behind a token: valid, not expired, not revoked, and of an active tenant. */
-    public Optional<Caller> authenticate(String value) {
+    /** Who a token stands for: valid, not expired or revoked, its user enabled, its tenant active. */
+    public TokenCheck check(String value) {
         Optional<AccessToken> found = tokens.findByTokenHash(hash(value));
         Instant now = Instant.now();
         if (found.isEmpty() || !found.get().usableAt(now)) {
-            return Optional.empty();
+            return new TokenCheck.Invalid();
         }
         AccessToken token = found.get();
+        Caller caller;
+        if (token.isServiceAccount()) {
+            caller = new Caller("service:" + token.id(), token.name(), token.tenantId(), token.roles(), null, null);
+        } else {
+            Optional<AppUser> user = users.findById(token.userId());
+            if (user.isEmpty() || !user.get().enabled()) {
+                return new TokenCheck.Invalid();
+            }
+            AppUser person = user.get();
+            caller = new Caller(person.id(), person.name(), person.tenantId(), person.roles(), person.province(),
+                    person.committeeKind());
+        }
         if (token.tenantId() != null) {
             Optional<Tenant> tenant = tenants.findById(token.tenantId());
-            if (tenant.isEmpty() || !tenant.get().isActive()) {
-                return Optional.empty();
+            if (tenant.isEmpty()) {
+                return new TokenCheck.Invalid();
+            }
+            if (!tenant.get().isActive()) {
+                return new TokenCheck.TenantSuspended(token.tenantId());
             }
         }
-        return Optional.of(new Caller(token.subject(), token.subjectName(), token.tenantId(), token.roles(), token.province(),
-                token.committeeKind()));
+        noteUse(token, now);
+        return new TokenCheck.Valid(caller);
     }
 
-    public void revoke(String tokenId) {
-        tokens.findById(tokenId).ifPresent(token -> tokens.save(new AccessToken(token.id(), token.tenantId(), token.tokenHash(),
-                token.name(), token.subject(), token.subjectName(), token.roles(), token.province(), token.committeeKind(),
-                token.createdAt(), token.expiresAt(), Instant.now(), token.lastUsedAt())));
+    /** The caller behind a usable token, if any. */
+    public Optional<Caller> authenticate(String value) {
+        return check(value) instanceof TokenCheck.Valid valid ? Optional.of(valid.caller()) : Optional.empty();
+    }
+
+    private void noteUse(AccessToken token, Instant now) {
+        Instant written = lastUseWritten.get(token.id());
+        if (written != null && written.plus(LAST_USED_RESOLUTION).isAfter(now)) {
+            return;
+        }
+        lastUseWritten.put(token.id(), now);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(token.id())), Update.update("lastUsedAt", now), AccessToken.class);
+    }
+
+    public List<AccessToken> ofTenant(String tenantId) {
+        return tokens.findByTenantIdOrderByCreatedAtDesc(tenantId);
+    }
+
+    public Optional<AccessToken> find(String tenantId, String tokenId) {
+        return tokens.findById(tokenId).filter(t -> tenantId.equals(t.tenantId()));
+    }
+
+    public AccessToken revoke(AccessToken token) {
+        return tokens.save(new AccessToken(token.id(), token.tenantId(), token.tokenHash(), token.name(), token.userId(),
+                token.roles(), token.createdAt(), token.expiresAt(), Instant.now(), token.lastUsedAt()));
     }
 
     static String randomValue() {

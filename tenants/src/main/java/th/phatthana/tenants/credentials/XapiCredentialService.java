@@ -36,11 +36,18 @@ public class XapiCredentialService {
     private final XapiCredentialRepository credentials;
     private final TenantRepository tenants;
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(10);
-    private final ConcurrentHashMap<String, VerifiedSecret> verified = new ConcurrentHashMap<>();
+    /** SHA-256 of a secret that matched, by the BCrypt hash it matched: a rotated hash simply stops matching. */
+    private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
 
-    public XapiCredentialService(XapiCredentialRepository credentials, TenantRepository tenants) {
+    private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+    /** Last-used times are written at most once a minute per credential, so ingest does not turn into writes. */
+    private final ConcurrentHashMap<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+    public XapiCredentialService(XapiCredentialRepository credentials, TenantRepository tenants,
+            org.springframework.data.mongodb.core.MongoTemplate mongo) {
         this.credentials = credentials;
         this.tenants = tenants;
+        this.mongo = mongo;
     }
 
     /** A new credential; the returned secret is the only time it is ever visible. */
@@ -57,7 +64,7 @@ public class XapiCredentialService {
             throw new IllegalArgumentException("the key must not be blank or contain ':' and the secret must have at least 8 characters");
         }
         XapiCredential credential = new XapiCredential(UUID.randomUUID().toString(), tenantId, key,
-                encoder.encode(secret), displayName, EnumSet.copyOf(scopes), true, Instant.now());
+                encoder.encode(secret), null, null, displayName, EnumSet.copyOf(scopes), true, Instant.now(), null, null);
         credentials.insert(credential);
         return new IssuedCredential(credential, secret);
     }
@@ -76,22 +83,68 @@ public class XapiCredentialService {
         if (tenant.isEmpty() || !tenant.get().isActive()) {
             return Optional.empty();
         }
+        noteUse(credential);
         return Optional.of(new XapiClient(credential.tenantId(), credential.id(), credential.key(),
                 credential.displayName(), credential.scopes()));
     }
 
+    private void noteUse(XapiCredential credential) {
+        Instant now = Instant.now();
+        Instant written = lastUseWritten.get(credential.id());
+        if (written != null && written.plusSeconds(60).isAfter(now)) {
+            return;
+        }
+        lastUseWritten.put(credential.id(), now);
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(credential.id())),
+                org.springframework.data.mongodb.core.query.Update.update("lastUsedAt", now), XapiCredential.class);
+    }
+
+    /** The current secret, or the previous one while its grace period after a rotation lasts. */
     private boolean secretMatches(XapiCredential credential, String secret) {
         String digest = sha256(secret);
-        VerifiedSecret known = verified.get(credential.key());
-        if (known != null && known.secretHash().equals(credential.secretHash())) {
-            return MessageDigest.isEqual(known.digest().getBytes(StandardCharsets.US_ASCII),
-                    digest.getBytes(StandardCharsets.US_ASCII));
+        if (matches(credential.secretHash(), secret, digest)) {
+            return true;
         }
-        if (!encoder.matches(secret, credential.secretHash())) {
+        return credential.previousSecretHash() != null && credential.previousSecretValidUntil() != null
+                && Instant.now().isBefore(credential.previousSecretValidUntil())
+                && matches(credential.previousSecretHash(), secret, digest);
+    }
+
+    private boolean matches(String secretHash, String secret, String digest) {
+        String known = verified.get(secretHash);
+        if (known != null) {
+            return MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
+        }
+        if (!encoder.matches(secret, secretHash)) {
             return false;
         }
-        verified.put(credential.key(), new VerifiedSecret(credential.secretHash(), digest));
+        verified.put(secretHash, digest);
         return true;
+    }
+
+    /** A new secret; the old one keeps working for {@code gracePeriod}. The new secret is visible only here. */
+    public IssuedCredential rotate(XapiCredential credential, java.time.Duration gracePeriod) {
+        String secret = randomToken(30);
+        Instant now = Instant.now();
+        XapiCredential rotated = credentials.save(credential.rotated(encoder.encode(secret), now, now.plus(gracePeriod)));
+        return new IssuedCredential(rotated, secret);
+    }
+
+    public XapiCredential setEnabled(XapiCredential credential, boolean enabled) {
+        return credentials.save(credential.withEnabled(enabled));
+    }
+
+    public void delete(XapiCredential credential) {
+        credentials.deleteById(credential.id());
+    }
+
+    public java.util.List<XapiCredential> ofTenant(String tenantId) {
+        return credentials.findByTenantId(tenantId);
+    }
+
+    public Optional<XapiCredential> find(String tenantId, String id) {
+        return credentials.findById(id).filter(c -> c.tenantId().equals(tenantId));
     }
 
     private static String sha256(String value) {
@@ -106,9 +159,6 @@ public class XapiCredentialService {
         byte[] buffer = new byte[bytes];
         RANDOM.nextBytes(buffer);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
-    }
-
-    private record VerifiedSecret(String secretHash, String digest) {
     }
 
     public record IssuedCredential(XapiCredential credential, String secret) {

@@ -30,6 +30,22 @@ public class TenantService {
         return tenants.findById(id);
     }
 
+    /** Suspends or reinstates; credentials and tokens of a suspended tenant stop working at their next use. */
+    public Tenant setStatus(Tenant tenant, TenantStatus status) {
+        return tenants.save(new Tenant(tenant.id(), tenant.code(), tenant.nameTh(), tenant.nameEn(), tenant.kind(),
+                tenant.municipalClass(), tenant.province(), tenant.district(), status, tenant.createdAt()));
+    }
+
+    public Tenant update(Tenant tenant, String nameTh, String nameEn, TenantKind kind, MunicipalClass municipalClass,
+            String province, String district) {
+        return tenants.save(new Tenant(tenant.id(), tenant.code(), nameTh, nameEn, kind, municipalClass, province, district,
+                tenant.status(), tenant.createdAt()));
+    }
+
+    public java.util.List<Tenant> all() {
+        return tenants.findAll();
+    }
+
     public long count() {
         return tenants.count();
     }

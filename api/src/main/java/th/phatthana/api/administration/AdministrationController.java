@@ -1,0 +1,500 @@
+package th.phatthana.api.administration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+import th.phatthana.api.access.Callers;
+import th.phatthana.api.graphql.ApiException;
+import th.phatthana.api.graphql.UserError;
+import th.phatthana.lrs.statements.StatementRepository;
+import th.phatthana.tenants.access.AccessToken;
+import th.phatthana.tenants.access.AccessTokenService;
+import th.phatthana.tenants.access.AppUser;
+import th.phatthana.tenants.access.AppUserService;
+import th.phatthana.tenants.access.Caller;
+import th.phatthana.tenants.access.Role;
+import th.phatthana.tenants.audit.AuditEvent;
+import th.phatthana.tenants.audit.AuditTrail;
+import th.phatthana.tenants.credentials.XapiCredential;
+import th.phatthana.tenants.credentials.XapiCredentialService;
+import th.phatthana.tenants.credentials.XapiScope;
+import th.phatthana.tenants.tenant.MunicipalClass;
+import th.phatthana.tenants.tenant.Tenant;
+import th.phatthana.tenants.tenant.TenantKind;
+import th.phatthana.tenants.tenant.TenantService;
+import th.phatthana.tenants.tenant.TenantStatus;
+
+/**
+ * Tenant onboarding (national) and access administration (tenant admins): organisations, users,
+ * access tokens, xAPI credentials, and the audit trail every change lands in.
+ */
+@Controller
+@EnableConfigurationProperties(AdministrationProperties.class)
+class AdministrationController {
+
+    private static final int MAX_PAGE = 100;
+    private static final Set<XapiScope> DEFAULT_SCOPES = EnumSet.of(XapiScope.STATEMENTS_WRITE, XapiScope.STATEMENTS_READ_MINE,
+            XapiScope.STATE, XapiScope.PROFILE);
+
+    private final TenantService tenants;
+    private final AppUserService users;
+    private final AccessTokenService tokens;
+    private final XapiCredentialService credentials;
+    private final StatementRepository statements;
+    private final AuditTrail audit;
+    private final AdministrationProperties properties;
+
+    AdministrationController(TenantService tenants, AppUserService users, AccessTokenService tokens,
+            XapiCredentialService credentials, StatementRepository statements, AuditTrail audit,
+            AdministrationProperties properties) {
+        this.tenants = tenants;
+        this.users = users;
+        this.tokens = tokens;
+        this.credentials = credentials;
+        this.statements = statements;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    record Payload<T>(T value, String secret, List<UserError> userErrors) {
+        static <T> Payload<T> refused(UserError... errors) {
+            return new Payload<>(null, null, List.of(errors));
+        }
+
+        static <T> Payload<T> of(T value, String secret) {
+            return new Payload<>(value, secret, List.of());
+        }
+    }
+
+    // ---- organisations -------------------------------------------------------------------------
+
+    @QueryMapping
+    Window<Tenant> organisations(ScrollSubrange subrange, @Argument Map<String, Object> filter, @ContextValue Caller caller) {
+        Callers.require(caller);
+        String province = filter == null ? null : (String) filter.get("province");
+        String kind = filter == null ? null : (String) filter.get("kind");
+        String status = filter == null ? null : (String) filter.get("status");
+        String search = filter == null || filter.get("search") == null ? null : ((String) filter.get("search")).toLowerCase(Locale.ROOT);
+        List<Tenant> visible = tenants.all().stream()
+                .filter(caller::canRead)
+                .filter(t -> province == null || province.equals(t.province()))
+                .filter(t -> kind == null || t.kind().name().equals(kind))
+                .filter(t -> status == null || t.status().name().equals(status))
+                .filter(t -> search == null || t.code().toLowerCase(Locale.ROOT).contains(search) || t.nameTh().contains(search)
+                        || t.nameEn() != null && t.nameEn().toLowerCase(Locale.ROOT).contains(search))
+                .sorted(java.util.Comparator.comparing(Tenant::code))
+                .toList();
+        int offset = subrange.position().filter(p -> p instanceof org.springframework.data.domain.OffsetScrollPosition)
+                .map(p -> (int) ((org.springframework.data.domain.OffsetScrollPosition) p).getOffset() + 1).orElse(0);
+        int count = Math.min(subrange.count().orElse(20), MAX_PAGE);
+        int end = Math.min(visible.size(), offset + count);
+        List<Tenant> page = offset >= visible.size() ? List.of() : visible.subList(offset, end);
+        final int start = offset;
+        return Window.from(page, i -> ScrollPosition.offset(start + i), end < visible.size());
+    }
+
+    @MutationMapping
+    Payload<Tenant> createOrganisation(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        requireNational(caller);
+        List<UserError> errors = new ArrayList<>();
+        String code = text(input, "code");
+        if (!code.matches("[0-9A-Za-z-]{3,20}")) {
+            errors.add(UserError.of("input.code", "INVALID", "code must be 3–20 letters, digits or '-'"));
+        } else if (tenants.findByCode(code).isPresent()) {
+            errors.add(UserError.of("input.code", "DUPLICATE", "an organisation with code " + code + " exists"));
+        }
+        for (String field : List.of("nameTh", "province", "district")) {
+            if (text(input, field).isBlank()) {
+                errors.add(UserError.of("input." + field, "REQUIRED", field + " is required"));
+            }
+        }
+        TenantKind kind = TenantKind.valueOf((String) input.get("kind"));
+        MunicipalClass municipalClass = input.get("municipalClass") == null ? null : MunicipalClass.valueOf((String) input.get("municipalClass"));
+        if (kind == TenantKind.MUNICIPALITY && municipalClass == null) {
+            errors.add(UserError.of("input.municipalClass", "REQUIRED", "a municipality needs its class"));
+        } else if (kind != TenantKind.MUNICIPALITY && municipalClass != null) {
+            errors.add(UserError.of("input.municipalClass", "NOT_ALLOWED", "only a municipality has a class"));
+        }
+        if (!errors.isEmpty()) {
+            return new Payload<>(null, null, errors);
+        }
+        Tenant tenant = tenants.create(code, text(input, "nameTh"), blankToNull(text(input, "nameEn")), kind, municipalClass,
+                text(input, "province"), text(input, "district"));
+        audit.record(tenant.id(), caller, "organisation.create", "organisation:" + tenant.id(), Map.of("code", code), origin);
+        return Payload.of(tenant, null);
+    }
+
+    @MutationMapping
+    Payload<Tenant> suspendOrganisation(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        return setStatus(input, caller, origin, TenantStatus.SUSPENDED);
+    }
+
+    @MutationMapping
+    Payload<Tenant> reinstateOrganisation(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        return setStatus(input, caller, origin, TenantStatus.ACTIVE);
+    }
+
+    private Payload<Tenant> setStatus(Map<String, Object> input, Caller caller, String origin, TenantStatus status) {
+        requireNational(caller);
+        Tenant tenant = tenants.findById(text(input, "id")).orElseThrow(() -> ApiException.notFound("organisation"));
+        Tenant changed = tenants.setStatus(tenant, status);
+        audit.record(tenant.id(), caller, status == TenantStatus.SUSPENDED ? "organisation.suspend" : "organisation.reinstate",
+                "organisation:" + tenant.id(), Map.of("reason", text(input, "reason")), origin);
+        return Payload.of(changed, null);
+    }
+
+    // ---- users ---------------------------------------------------------------------------------
+
+    @QueryMapping
+    List<AppUser> users(@Argument String organisationId, @ContextValue Caller caller) {
+        String tenantId = organisationId != null ? organisationId : Callers.ownTenant(caller);
+        requireAdminOrNational(caller, tenantId);
+        return users.ofTenant(tenantId);
+    }
+
+    @MutationMapping
+    Payload<AppUser> createOversightUser(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        requireNational(caller);
+        Role role = Role.valueOf((String) input.get("role"));
+        List<UserError> errors = new ArrayList<>();
+        if (role.isTenantRole()) {
+            errors.add(UserError.of("input.role", "NOT_ALLOWED", "oversight users are PROVINCIAL_COMMITTEE or NATIONAL"));
+        }
+        TenantKind kind = input.get("committeeKind") == null ? null : TenantKind.valueOf((String) input.get("committeeKind"));
+        if (role == Role.PROVINCIAL_COMMITTEE && (text(input, "province").isBlank() || kind == null)) {
+            errors.add(UserError.of("input.province", "REQUIRED", "a provincial committee member needs a province and a committee kind"));
+        }
+        errors.addAll(checkPerson(input, null));
+        if (!errors.isEmpty()) {
+            return new Payload<>(null, null, errors);
+        }
+        AppUser user = users.createOversightUser(text(input, "name"), text(input, "email"), role, blankToNull(text(input, "province")), kind);
+        String token = tokens.issueForUser(user, "first token", validity(input)).value();
+        audit.record(null, caller, "user.createOversight", "user:" + user.id(), Map.of("role", role.name()), origin);
+        return Payload.of(user, token);
+    }
+
+    @MutationMapping
+    Payload<AppUser> createUser(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        Set<Role> roles = roles(input.get("roles"));
+        List<UserError> errors = new ArrayList<>(checkPerson(input, tenantId));
+        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+            errors.add(UserError.of("input.roles", "INVALID", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
+        }
+        if (!errors.isEmpty()) {
+            return new Payload<>(null, null, errors);
+        }
+        AppUser user = users.createTenantUser(tenantId, text(input, "name"), text(input, "email"), roles);
+        String token = tokens.issueForUser(user, "first token", validity(input)).value();
+        audit.record(tenantId, caller, "user.create", "user:" + user.id(), Map.of("roles", roles.toString()), origin);
+        return Payload.of(user, token);
+    }
+
+    @MutationMapping
+    Payload<AppUser> setUserRoles(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        AppUser user = ownUser(tenantId, text(input, "userId"));
+        Set<Role> roles = roles(input.get("roles"));
+        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+            return Payload.refused(UserError.of("input.roles", "INVALID", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
+        }
+        try {
+            AppUser changed = users.setRoles(user, roles);
+            audit.record(tenantId, caller, "user.setRoles", "user:" + user.id(), Map.of("roles", roles.toString()), origin);
+            return Payload.of(changed, null);
+        } catch (AppUserService.LastAdminException e) {
+            return Payload.refused(UserError.of("input.roles", "LAST_ADMIN", e.getMessage()));
+        }
+    }
+
+    @MutationMapping
+    Payload<AppUser> setUserEnabled(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        AppUser user = ownUser(tenantId, text(input, "userId"));
+        boolean enabled = Boolean.TRUE.equals(input.get("enabled"));
+        try {
+            AppUser changed = users.setEnabled(user, enabled);
+            audit.record(tenantId, caller, enabled ? "user.enable" : "user.disable", "user:" + user.id(), Map.of(), origin);
+            return Payload.of(changed, null);
+        } catch (AppUserService.LastAdminException e) {
+            return Payload.refused(UserError.of("input.enabled", "LAST_ADMIN", e.getMessage()));
+        }
+    }
+
+    // ---- access tokens -------------------------------------------------------------------------
+
+    @QueryMapping
+    List<AccessToken> accessTokens(@ContextValue Caller caller) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        return tokens.ofTenant(tenantId);
+    }
+
+    @MutationMapping
+    Payload<AccessToken> createAccessToken(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        Instant expiresAt = (Instant) input.get("expiresAt");
+        Instant now = Instant.now();
+        if (text(input, "name").isBlank()) {
+            return Payload.refused(UserError.of("input.name", "REQUIRED", "a token needs a name saying what it is for"));
+        }
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(731)))) {
+            return Payload.refused(UserError.of("input.expiresAt", "INVALID", "expiresAt must be in the future and at most 2 years ahead"));
+        }
+        AccessTokenService.IssuedToken issued;
+        String userId = (String) input.get("userId");
+        if (userId != null) {
+            AppUser user = ownUser(tenantId, userId);
+            issued = tokens.issueForUser(user, text(input, "name"), Duration.between(now, expiresAt));
+        } else {
+            Set<Role> roles = roles(input.get("roles"));
+            if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+                return Payload.refused(UserError.of("input.roles", "REQUIRED", "a service account token needs TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
+            }
+            issued = tokens.issueForServiceAccount(tenantId, text(input, "name"), roles, Duration.between(now, expiresAt));
+        }
+        audit.record(tenantId, caller, "accessToken.create", "accessToken:" + issued.token().id(),
+                Map.of("name", issued.token().name(), "expiresAt", expiresAt.toString()), origin);
+        return Payload.of(issued.token(), issued.value());
+    }
+
+    @MutationMapping
+    Payload<AccessToken> revokeAccessToken(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        AccessToken token = tokens.find(tenantId, text(input, "id")).orElseThrow(() -> ApiException.notFound("access token"));
+        AccessToken revoked = tokens.revoke(token);
+        audit.record(tenantId, caller, "accessToken.revoke", "accessToken:" + token.id(), Map.of("name", token.name()), origin);
+        return Payload.of(revoked, null);
+    }
+
+    @SchemaMapping(typeName = "AccessToken")
+    AppUser user(AccessToken token) {
+        return token.userId() == null ? null : users.find(token.userId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AccessTokenPayload", field = "accessToken")
+    AccessToken accessTokenOf(Payload<AccessToken> payload) {
+        return payload.value();
+    }
+
+    @SchemaMapping(typeName = "AccessTokenPayload", field = "token")
+    String tokenOf(Payload<AccessToken> payload) {
+        return payload.secret();
+    }
+
+    // ---- xAPI credentials ----------------------------------------------------------------------
+
+    @QueryMapping
+    List<XapiCredential> xapiCredentials(@ContextValue Caller caller) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        return credentials.ofTenant(tenantId);
+    }
+
+    @MutationMapping
+    Payload<XapiCredential> createXapiCredential(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        if (text(input, "name").isBlank()) {
+            return Payload.refused(UserError.of("input.name", "REQUIRED", "name the provider the credential is for"));
+        }
+        Set<XapiScope> scopes = input.get("scopes") == null ? DEFAULT_SCOPES : scopes(input.get("scopes"));
+        if (scopes.isEmpty()) {
+            return Payload.refused(UserError.of("input.scopes", "REQUIRED", "give at least one scope"));
+        }
+        XapiCredentialService.IssuedCredential issued = credentials.issue(tenantId, text(input, "name"), scopes);
+        audit.record(tenantId, caller, "xapiCredential.create", "xapiCredential:" + issued.credential().id(),
+                Map.of("name", issued.credential().displayName(), "key", issued.credential().key(), "scopes", scopes.toString()), origin);
+        return Payload.of(issued.credential(), issued.secret());
+    }
+
+    @MutationMapping
+    Payload<XapiCredential> rotateXapiCredentialSecret(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        XapiCredential credential = ownCredential(tenantId, text(input, "id"));
+        XapiCredentialService.IssuedCredential issued = credentials.rotate(credential, properties.xapiSecretGracePeriod());
+        audit.record(tenantId, caller, "xapiCredential.rotate", "xapiCredential:" + credential.id(),
+                Map.of("previousSecretValidUntil", issued.credential().previousSecretValidUntil().toString()), origin);
+        return Payload.of(issued.credential(), issued.secret());
+    }
+
+    @MutationMapping
+    Payload<XapiCredential> setXapiCredentialEnabled(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        XapiCredential credential = ownCredential(tenantId, text(input, "id"));
+        boolean enabled = Boolean.TRUE.equals(input.get("enabled"));
+        XapiCredential changed = credentials.setEnabled(credential, enabled);
+        audit.record(tenantId, caller, enabled ? "xapiCredential.enable" : "xapiCredential.disable",
+                "xapiCredential:" + credential.id(), Map.of("key", credential.key()), origin);
+        return Payload.of(changed, null);
+    }
+
+    @MutationMapping
+    Payload<XapiCredential> deleteXapiCredential(@Argument Map<String, Object> input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        XapiCredential credential = ownCredential(tenantId, text(input, "id"));
+        credentials.delete(credential);
+        audit.record(tenantId, caller, "xapiCredential.delete", "xapiCredential:" + credential.id(), Map.of("key", credential.key()), origin);
+        return Payload.of(null, null);
+    }
+
+    @SchemaMapping(typeName = "XapiCredential")
+    String name(XapiCredential credential) {
+        return credential.displayName();
+    }
+
+    @SchemaMapping(typeName = "XapiCredential")
+    String endpoint(XapiCredential credential) {
+        return properties.publicBaseUrl() + "/xapi/";
+    }
+
+    @SchemaMapping(typeName = "XapiCredential")
+    int statementCount(XapiCredential credential) {
+        return (int) statements.countByCredential(credential.tenantId(), credential.id());
+    }
+
+    @SchemaMapping(typeName = "XapiCredentialPayload", field = "xapiCredential")
+    XapiCredential xapiCredentialOf(Payload<XapiCredential> payload) {
+        return payload.value();
+    }
+
+    // ---- audit trail ---------------------------------------------------------------------------
+
+    @QueryMapping
+    List<AuditEvent> auditTrail(@Argument String organisationId, @Argument Integer first, @Argument Instant before,
+            @ContextValue Caller caller) {
+        String tenantId = organisationId != null ? organisationId : Callers.ownTenant(caller);
+        requireAdminOrNational(caller, tenantId);
+        return audit.recent(tenantId, before, Math.min(first == null ? 50 : first, MAX_PAGE));
+    }
+
+    @SchemaMapping(typeName = "AuditEvent")
+    List<Map<String, String>> details(AuditEvent event) {
+        List<Map<String, String>> details = new ArrayList<>();
+        event.details().forEach((name, value) -> details.add(Map.of("name", name, "value", value)));
+        return details;
+    }
+
+    // ---- payload plumbing and checks -----------------------------------------------------------
+
+    @SchemaMapping(typeName = "OrganisationPayload", field = "organisation")
+    Tenant organisationOf(Payload<Tenant> payload) {
+        return payload.value();
+    }
+
+    @SchemaMapping(typeName = "UserPayload", field = "user")
+    AppUser userOf(Payload<AppUser> payload) {
+        return payload.value();
+    }
+
+    @SchemaMapping(typeName = "UserPayload", field = "token")
+    String userTokenOf(Payload<AppUser> payload) {
+        return payload.secret();
+    }
+
+    private List<UserError> checkPerson(Map<String, Object> input, String tenantId) {
+        List<UserError> errors = new ArrayList<>();
+        if (text(input, "name").isBlank()) {
+            errors.add(UserError.of("input.name", "REQUIRED", "name is required"));
+        }
+        String email = text(input, "email");
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add(UserError.of("input.email", "INVALID", "email must be an e-mail address"));
+        } else if (users.findByEmail(tenantId, email).isPresent()) {
+            errors.add(UserError.of("input.email", "DUPLICATE", "a user with this e-mail exists"));
+        }
+        return errors;
+    }
+
+    private AppUser ownUser(String tenantId, String userId) {
+        return users.find(userId).filter(u -> tenantId.equals(u.tenantId())).orElseThrow(() -> ApiException.notFound("user"));
+    }
+
+    private XapiCredential ownCredential(String tenantId, String id) {
+        return credentials.find(tenantId, id).orElseThrow(() -> ApiException.notFound("xAPI credential"));
+    }
+
+    private static void requireNational(Caller caller) {
+        Callers.require(caller);
+        if (!caller.isNational()) {
+            throw ApiException.forbidden("this needs the NATIONAL role");
+        }
+    }
+
+    private static void requireAdminOrNational(Caller caller, String tenantId) {
+        Callers.require(caller);
+        if (!caller.isNational() && !caller.canWrite(tenantId, Role.TENANT_ADMIN)) {
+            if (caller.tenantId() != null && !caller.tenantId().equals(tenantId)) {
+                throw ApiException.notFound("organisation");
+            }
+            throw ApiException.forbidden("this needs the TENANT_ADMIN role");
+        }
+    }
+
+    private static Duration validity(Map<String, Object> input) {
+        Object days = input.get("tokenValidDays");
+        int valid = days == null ? 90 : Math.max(1, Math.min(731, ((Number) days).intValue()));
+        return Duration.ofDays(valid);
+    }
+
+    private static Set<Role> roles(Object value) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (value instanceof List<?> list) {
+            list.forEach(name -> roles.add(Role.valueOf(String.valueOf(name))));
+        }
+        return roles;
+    }
+
+    private static Set<XapiScope> scopes(Object value) {
+        Set<XapiScope> scopes = EnumSet.noneOf(XapiScope.class);
+        if (value instanceof List<?> list) {
+            list.forEach(name -> scopes.add(XapiScope.valueOf(String.valueOf(name))));
+        }
+        return scopes;
+    }
+
+    private static String text(Map<String, Object> input, String field) {
+        Object value = input.get(field);
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,14 @@
+package th.phatthana.tenants.access;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface AppUserRepository extends MongoRepository<AppUser, String> {
+    List<AppUser> findByTenantIdOrderByName(String tenantId);
+
+    Optional<AppUser> findByTenantIdAndEmail(String tenantId, String email);
+
+    boolean existsByRolesContaining(Role role);
+}
