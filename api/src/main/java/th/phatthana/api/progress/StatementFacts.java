@@ -1,0 +1,125 @@
+package th.phatthana.api.progress;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import th.phatthana.schema.FiscalYears;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What progress needs from one statement, read once from its JSON: who (every key the actor can
+ * be matched by), which activities it is about (object, parent, grouping), the verb, the result,
+ * and the fiscal year of its timestamp (or, failing that, of when it was stored) in Asia/Bangkok.
+ *
+ * @param actorKeys  IFI keys of the actor; an mbox also yields the key of its mbox_sha1sum, so a
+ *                   staff identity given either way matches statements sent the other way
+ */
+public record StatementFacts(String statementId, long seq, List<String> actorKeys, String actorName, String verbId,
+        Set<String> activityIds, Boolean success, Boolean completion, Double scaled, double seconds, int fiscalYear,
+        Instant timestamp, String voidedStatementId) {
+
+    static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
+
+    public static StatementFacts of(JsonNode statement, long seq) {
+        JsonNode actor = statement.path("actor");
+        List<String> keys = actorKeys(actor);
+        String verb = statement.path("verb").path("id").asString(null);
+        JsonNode object = statement.path("object");
+        String voided = VOIDED.equals(verb) && "StatementRef".equals(object.path("objectType").asString(null))
+                ? object.path("id").asString(null) : null;
+
+        Set<String> activities = new LinkedHashSet<>();
+        String objectType = object.path("objectType").asString("Activity");
+        if (objectType.equals("Activity") && object.has("id")) {
+            activities.add(object.get("id").asString());
+        }
+        JsonNode contextActivities = statement.path("context").path("contextActivities");
+        for (String kind : List.of("parent", "grouping")) {
+            JsonNode list = contextActivities.path(kind);
+            if (list.isArray()) {
+                list.forEach(a -> activities.add(a.path("id").asString()));
+            } else if (list.isObject()) {
+                activities.add(list.path("id").asString());
+            }
+        }
+
+        JsonNode result = statement.path("result");
+        Boolean success = result.path("success").isBoolean() ? result.get("success").booleanValue() : null;
+        Boolean completion = result.path("completion").isBoolean() ? result.get("completion").booleanValue() : null;
+        Double scaled = result.path("score").path("scaled").isNumber() ? result.path("score").get("scaled").doubleValue() : null;
+        double seconds = IsoDurations.seconds(result.path("duration").asString(null));
+
+        Instant when = instant(statement.path("timestamp").asString(null));
+        if (when == null) {
+            when = instant(statement.path("stored").asString(null));
+        }
+        if (when == null) {
+            when = Instant.now();
+        }
+        return new StatementFacts(statement.path("id").asString(null), seq, keys, actor.path("name").asString(null), verb,
+                activities, success, completion, scaled, seconds, FiscalYears.of(when), when, voided);
+    }
+
+    /** Keys an agent can be matched by; groups contribute their members. */
+    public static List<String> actorKeys(JsonNode agent) {
+        List<String> keys = new ArrayList<>();
+        if (agent == null || !agent.isObject()) {
+            return keys;
+        }
+        String mbox = agent.path("mbox").asString(null);
+        if (mbox != null) {
+            keys.add("mbox|" + mbox.toLowerCase(Locale.ROOT));
+            keys.add("sha1|" + sha1(mbox));
+        }
+        String sha1 = agent.path("mbox_sha1sum").asString(null);
+        if (sha1 != null) {
+            keys.add("sha1|" + sha1.toLowerCase(Locale.ROOT));
+        }
+        String openid = agent.path("openid").asString(null);
+        if (openid != null) {
+            keys.add("openid|" + openid);
+        }
+        JsonNode account = agent.path("account");
+        if (account.isObject()) {
+            keys.add("account|" + account.path("homePage").asString("") + "|" + account.path("name").asString(""));
+        }
+        if (keys.isEmpty() && agent.path("member").isArray()) {
+            agent.get("member").forEach(member -> keys.addAll(actorKeys(member)));
+        }
+        return keys;
+    }
+
+    /** The SHA-1 of a mailto IRI, as xAPI's mbox_sha1sum defines it. */
+    public static String sha1(String mbox) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(mbox.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+}
