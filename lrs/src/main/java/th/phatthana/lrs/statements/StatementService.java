@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import com.mongodb.MongoBulkWriteException;
 
 import th.phatthana.lrs.statements.validation.StatementValidator;
+import th.phatthana.lrs.activities.ActivityDefinitionService;
+import th.phatthana.lrs.agents.AgentDirectory;
 import th.phatthana.lrs.xapi.ConsistencyClock;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
@@ -43,10 +45,15 @@ public class StatementService {
     private final ApplicationEventPublisher events;
 
     private final ConsistencyClock clock;
+    private final ActivityDefinitionService activityDefinitions;
+    private final AgentDirectory agentDirectory;
 
     public StatementService(StatementRepository statements, AttachmentRepository attachments, JsonMapper json,
-            ApplicationEventPublisher events, ConsistencyClock clock) {
+            ApplicationEventPublisher events, ConsistencyClock clock, ActivityDefinitionService activityDefinitions,
+            AgentDirectory agentDirectory) {
         this.clock = clock;
+        this.activityDefinitions = activityDefinitions;
+        this.agentDirectory = agentDirectory;
         this.statements = statements;
         this.attachments = attachments;
         this.json = json;
@@ -225,6 +232,9 @@ public class StatementService {
         } finally {
             clock.endWrite(stored);
         }
+        // After endWrite, so keeping the directories current never holds back Consistent-Through.
+        activityDefinitions.recordDefinitions(tenantId, toStore, XapiScope.canDefine(client.scopes()));
+        agentDirectory.recordAgents(tenantId, toStore);
         events.publishEvent(new StatementsStored(tenantId, toStore.size()));
     }
 
