@@ -24,7 +24,8 @@ import th.phatthana.tenants.tenant.TenantService;
 
 /**
  * On the first start against an empty store: the demo tenant, องค์การบริหารส่วนตำบลสังคม
- * (Sangkhom SAO, Nong Khai), and one {@code all}-scoped xAPI credential for it.
+ * (Sangkhom SAO, Nong Khai), one {@code all}-scoped xAPI credential for it, its first admin, and
+ * its divisions and staff ({@link DemoStaff}).
  */
 @Component
 @Order(0)
@@ -39,10 +40,15 @@ class DemoTenantInitializer implements ApplicationRunner {
     private final XapiCredentialService credentials;
     private final AccessTokenService tokens;
     private final AppUserService users;
+    private final DemoPlan demoPlan;
+    private final DemoStaff demoStaff;
 
     DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials,
-            AccessTokenService tokens, AppUserService users) {
+            AccessTokenService tokens, AppUserService users, DemoPlan demoPlan,
+            DemoStaff demoStaff) {
         this.users = users;
+        this.demoStaff = demoStaff;
+        this.demoPlan = demoPlan;
         this.properties = properties;
         this.tenants = tenants;
         this.credentials = credentials;
@@ -69,6 +75,8 @@ class DemoTenantInitializer implements ApplicationRunner {
                     + "PHATTHANA_DEMO_XAPI_SECRET to choose them)", tenant.nameTh(), issued.credential().key(), issued.secret());
         }
         createBootstrapAdmin(tenant);
+        demoStaff.seed(tenant);
+        demoPlan.seed(tenant);
     }
 
     /** The demo tenant's first TENANT_ADMIN, so GraphQL can be used before anyone else exists. */

@@ -33,7 +33,7 @@ public class AuditTrail {
 
     /** The newest events of a tenant before {@code before} (null: now), newest first. */
     public List<AuditEvent> recent(String tenantId, Instant before, int limit) {
-        return events.findByTenantIdAndAtBeforeOrderByAtDesc(tenantId, before == null ? Instant.now().plusSeconds(1) : before,
+        return events.findByTenantIdAndAtBeforeOrderByAtDesc(tenantId, before == null ? clock.instant().plusSeconds(1) : before,
                 Limit.of(limit));
     }
 }

@@ -1,0 +1,166 @@
+package th.phatthana.api.plans;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.plans.PlanContent.CommitteeRole;
+import th.phatthana.api.plans.PlanContent.Course;
+import th.phatthana.api.plans.PlanContent.CourseYear;
+import th.phatthana.api.plans.PlanContent.Goal;
+import th.phatthana.api.plans.PlanContent.Indicator;
+
+/**
+ * The two kinds of rule a plan is held to.
+ *
+ * <ul>
+ * <li>{@link #gaps}: what makes a draft not yet submittable (a missing section, a course without a
+ * category, a target, a schedule inside the plan years or a non-negative budget, a committee without a
+ * chair or a secretary). Drafts may have gaps; {@code submitPlan} lists each one.</li>
+ * <li>The shape checks in {@link PlanInputs} (months 1–12, keys, scores, references): input that can
+ * never be right is refused when it is saved.</li>
+ * </ul>
+ */
+final class PlanChecks {
+
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    static final int MAX_ASSISTANT_SECRETARIES = 2;
+
+    private PlanChecks() {
+    }
+
+    /** Every reason {@code submitPlan} refuses this content for a plan covering {@code years}; empty when ready. */
+    static List<UserError> gaps(PlanContent content, List<Integer> years) {
+        List<UserError> gaps = new ArrayList<>();
+        if (blank(content.rationale())) {
+            gaps.add(gap(List.of("rationale"), "MISSING", "section (1) rationale (หลักการและเหตุผล) is missing"));
+        }
+        goals(content, years, gaps);
+        courses(content, years, gaps);
+        if (blank(content.methodsAndDuration().description())) {
+            gaps.add(gap(List.of("methodsAndDuration"), "MISSING",
+                    "section (4) methods and duration (วิธีการพัฒนาและระยะเวลาดำเนินการพัฒนา) is missing"));
+        }
+        if (blank(content.budget().description())) {
+            gaps.add(gap(List.of("budget"), "MISSING", "section (5) budget (งบประมาณ) has no description of its source of funds"));
+        }
+        if (blank(content.monitoring().description()) || content.monitoring().checkpoints().isEmpty()) {
+            gaps.add(gap(List.of("monitoring"), "MISSING",
+                    "section (6) monitoring and evaluation (การติดตามและประเมินผล) needs a description and at least one PDCA checkpoint"));
+        }
+        committee(content.committee(), gaps);
+        return gaps;
+    }
+
+    private static void goals(PlanContent content, List<Integer> years, List<UserError> gaps) {
+        if (content.goals().isEmpty()) {
+            gaps.add(gap(List.of("goals"), "MISSING", "section (2) development goals (เป้าหมายการพัฒนา) is missing"));
+            return;
+        }
+        for (Goal goal : content.goals()) {
+            if (goal.indicators().isEmpty()) {
+                gaps.add(gap(List.of("goals", goal.key(), "indicators"), "REQUIRED",
+                        "goal '" + goal.title() + "' has no indicator (ตัวชี้วัด)"));
+            }
+            for (Indicator indicator : goal.indicators()) {
+                Set<Integer> targeted = new HashSet<>();
+                for (PlanContent.IndicatorTarget target : indicator.targets()) {
+                    targeted.add(target.fiscalYear());
+                    if (!years.contains(target.fiscalYear())) {
+                        gaps.add(gap(List.of("goals", goal.key(), "indicators", indicator.key(), "targets",
+                                String.valueOf(target.fiscalYear())), "OUT_OF_RANGE",
+                                "indicator '" + indicator.description() + "' has a target for " + target.fiscalYear()
+                                        + ", outside the plan years " + range(years)));
+                    }
+                }
+                for (int year : years) {
+                    if (!targeted.contains(year)) {
+                        gaps.add(gap(List.of("goals", goal.key(), "indicators", indicator.key(), "targets", String.valueOf(year)),
+                                "REQUIRED", "indicator '" + indicator.description() + "' has no target for fiscal year " + year));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void courses(PlanContent content, List<Integer> years, List<UserError> gaps) {
+        if (content.courses().isEmpty()) {
+            gaps.add(gap(List.of("courses"), "MISSING", "section (3) courses (หลักสูตรการพัฒนา) has no course"));
+            return;
+        }
+        for (Course course : content.courses()) {
+            String name = "course '" + course.titleTh() + "'";
+            if (course.category() == null) {
+                gaps.add(gap(List.of("courses", course.key(), "category"), "REQUIRED", name + " has no category (§11)"));
+            }
+            if (course.target() == null || !course.target().namesAnyone()) {
+                gaps.add(gap(List.of("courses", course.key(), "target"), "REQUIRED", name + " has no target participants (กลุ่มเป้าหมาย)"));
+            }
+            List<Integer> scheduled = course.schedule() == null ? List.of() : course.schedule().fiscalYears();
+            if (scheduled.isEmpty()) {
+                gaps.add(gap(List.of("courses", course.key(), "schedule"), "REQUIRED", name + " has no schedule (fiscal years)"));
+            } else {
+                for (int year : scheduled) {
+                    if (!years.contains(year)) {
+                        gaps.add(gap(List.of("courses", course.key(), "schedule", "fiscalYears"), "OUT_OF_RANGE",
+                                name + " is scheduled in fiscal year " + year + ", outside the plan years " + range(years)));
+                    }
+                }
+                if (course.schedule().months().isEmpty()) {
+                    gaps.add(gap(List.of("courses", course.key(), "schedule", "months"), "REQUIRED",
+                            name + " has no months in its schedule"));
+                }
+            }
+            for (CourseYear year : course.yearly()) {
+                if (!years.contains(year.fiscalYear())) {
+                    gaps.add(gap(List.of("courses", course.key(), "yearly", String.valueOf(year.fiscalYear())), "OUT_OF_RANGE",
+                            name + " has a budget for fiscal year " + year.fiscalYear() + ", outside the plan years " + range(years)));
+                } else if (year.budget() < 0) {
+                    gaps.add(gap(List.of("courses", course.key(), "yearly", String.valueOf(year.fiscalYear()), "budget"), "NEGATIVE",
+                            name + " has a negative budget in fiscal year " + year.fiscalYear()));
+                }
+            }
+            for (int year : scheduled) {
+                if (years.contains(year) && course.year(year).isEmpty()) {
+                    gaps.add(gap(List.of("courses", course.key(), "yearly", String.valueOf(year), "budget"), "REQUIRED",
+                            name + " has no budget for fiscal year " + year + " (0 when free)"));
+                }
+            }
+        }
+    }
+
+    private static void committee(PlanContent.Committee committee, List<UserError> gaps) {
+        long chairs = committee.count(CommitteeRole.CHAIR);
+        long secretaries = committee.count(CommitteeRole.SECRETARY);
+        if (chairs == 0) {
+            gaps.add(gap(List.of("committee", "chair"), "MISSING", "the committee has no chair (ประธานกรรมการ)"));
+        } else if (chairs > 1) {
+            gaps.add(gap(List.of("committee", "chair"), "TOO_MANY", "the committee has " + chairs + " chairs; it has one"));
+        }
+        if (secretaries == 0) {
+            gaps.add(gap(List.of("committee", "secretary"), "MISSING", "the committee has no secretary (กรรมการและเลขานุการ)"));
+        } else if (secretaries > 1) {
+            gaps.add(gap(List.of("committee", "secretary"), "TOO_MANY", "the committee has " + secretaries + " secretaries; it has one"));
+        }
+        long assistants = committee.count(CommitteeRole.ASSISTANT_SECRETARY);
+        if (assistants > MAX_ASSISTANT_SECRETARIES) {
+            gaps.add(gap(List.of("committee", "assistantSecretaries"), "TOO_MANY",
+                    "the committee has " + assistants + " assistant secretaries; at most " + MAX_ASSISTANT_SECRETARIES + " (§14.1)"));
+        }
+    }
+
+    private static String range(List<Integer> years) {
+        return years.get(0) + "–" + years.get(years.size() - 1);
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static UserError gap(List<String> field, String code, String message) {
+        return new UserError(field, message, code);
+    }
+}

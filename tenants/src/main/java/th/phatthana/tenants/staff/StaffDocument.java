@@ -1,0 +1,68 @@
+package th.phatthana.tenants.staff;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How a staff member is stored (collection {@code staff}). Dates are ISO strings (yyyy-MM-dd),
+ * which compare in date order and never shift with the server's time zone. {@code identityKeys}
+ * holds every key statements may use for the person ({@link XapiIdentity#lookupKeys()}), and
+ * {@code lineOfWorkKey} the line of work's Thai name without spaces, for filters. Every index
+ * starts with {@code tenantId}.
+ */
+@Document("staff")
+@CompoundIndexes({
+        @CompoundIndex(name = "tenant_staffNumber", def = "{'tenantId': 1, 'staffNumber': 1}", unique = true),
+        @CompoundIndex(name = "tenant_identityKeys", def = "{'tenantId': 1, 'identityKeys': 1}"),
+        @CompoundIndex(name = "tenant_citizenIdHash", def = "{'tenantId': 1, 'citizenIdHash': 1}"),
+        @CompoundIndex(name = "tenant_division", def = "{'tenantId': 1, 'divisionId': 1}")
+})
+record StaffDocument(
+        @Id String id,
+        String tenantId,
+        String staffNumber,
+        String title,
+        String firstNameTh,
+        String lastNameTh,
+        PersonnelType personnelType,
+        String positionTitle,
+        PositionType positionType,
+        String lineOfWorkCode,
+        String lineOfWorkName,
+        String lineOfWorkKey,
+        String level,
+        String divisionId,
+        String appointmentDate,
+        String probationEndDate,
+        EmploymentStatus status,
+        List<XapiIdentity> xapiIdentities,
+        List<String> identityKeys,
+        String citizenIdHash,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static StaffDocument of(Staff staff, String citizenIdHash) {
+        LineOfWork line = staff.lineOfWork();
+        return new StaffDocument(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(),
+                staff.lastNameTh(), staff.personnelType(), staff.positionTitle(), staff.positionType(),
+                line == null ? null : line.code(), line == null ? null : line.nameTh(),
+                line == null ? null : LineOfWork.compact(line.nameTh()), staff.level(), staff.divisionId(),
+                staff.appointmentDate().toString(), staff.probationEndDate() == null ? null : staff.probationEndDate().toString(),
+                staff.status(), staff.xapiIdentities(),
+                staff.xapiIdentities().stream().flatMap(identity -> identity.lookupKeys().stream()).distinct().toList(),
+                citizenIdHash, staff.createdAt(), staff.updatedAt());
+    }
+
+    Staff toStaff() {
+        return new Staff(id, tenantId, staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType,
+                lineOfWorkName == null ? null : new LineOfWork(lineOfWorkCode, lineOfWorkName), level, divisionId,
+                LocalDate.parse(appointmentDate), probationEndDate == null ? null : LocalDate.parse(probationEndDate), status,
+                xapiIdentities, citizenIdHash != null, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,351 @@
+package th.phatthana.tenants.staff;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import th.phatthana.schema.FiscalYears;
+import th.phatthana.tenants.divisions.DivisionService;
+import th.phatthana.tenants.divisions.DivisionUsage;
+import th.phatthana.tenants.divisions.Outcome;
+import th.phatthana.tenants.divisions.Problem;
+import th.phatthana.tenants.divisions.ScopedIds;
+
+/**
+ * Staff of each organisation: lookups, filtered lists, changes. Every query starts with the
+ * tenant; something of another tenant is simply not found. Every change is checked in full before
+ * anything is written, and answers the problems that refused it.
+ */
+@Service
+public class StaffService implements DivisionUsage {
+
+    private final MongoTemplate mongo;
+    private final DivisionService divisions;
+    private final CitizenIdHasher citizenIds;
+    private final Clock clock;
+
+    public StaffService(MongoTemplate mongo, DivisionService divisions, CitizenIdHasher citizenIds, Optional<Clock> clock) {
+        this.mongo = mongo;
+        this.divisions = divisions;
+        this.citizenIds = citizenIds;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Today in Asia/Bangkok: the default date of target groups. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(FiscalYears.BANGKOK));
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    public Optional<Staff> find(String tenantId, String id) {
+        if (!ScopedIds.belongsTo(id, tenantId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findOne(byId(tenantId, id), StaffDocument.class)).map(StaffDocument::toStaff);
+    }
+
+    /** Staff of one tenant by id, in one query; ids of other tenants are left out. */
+    public Map<String, Staff> findAll(String tenantId, Collection<String> ids) {
+        List<String> own = ids.stream().filter(id -> ScopedIds.belongsTo(id, tenantId)).distinct().toList();
+        Map<String, Staff> found = new LinkedHashMap<>();
+        if (!own.isEmpty()) {
+            for (StaffDocument document : mongo.find(Query.query(tenant(tenantId).and("_id").in(own)), StaffDocument.class)) {
+                found.put(document.id(), document.toStaff());
+            }
+        }
+        return found;
+    }
+
+    public Optional<Staff> findByStaffNumber(String tenantId, String staffNumber) {
+        return Optional.ofNullable(mongo.findOne(Query.query(tenant(tenantId).and("staffNumber").is(staffNumber)), StaffDocument.class))
+                .map(StaffDocument::toStaff);
+    }
+
+    /**
+     * The staff member with this citizen ID, matched by its keyed hash.
+     *
+     * @throws IllegalArgumentException when the number is not a valid citizen ID
+     */
+    public Optional<Staff> findByCitizenId(String tenantId, String citizenId) {
+        String hash = citizenIds.hash(citizenId);
+        return Optional.ofNullable(mongo.findOne(Query.query(tenant(tenantId).and("citizenIdHash").is(hash)), StaffDocument.class))
+                .map(StaffDocument::toStaff);
+    }
+
+    /**
+     * The staff member an xAPI identity belongs to, by its key as the statement store makes it
+     * ({@link XapiIdentity#key()}); an {@code mbox_sha1sum} key also finds the owner of the {@code mbox}.
+     */
+    public Optional<Staff> findByIdentityKey(String tenantId, String identityKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(tenant(tenantId).and("identityKeys").is(identityKey)), StaffDocument.class))
+                .map(StaffDocument::toStaff);
+    }
+
+    /** One page of a filtered list in staff-number order. */
+    public record Slice(List<Staff> staff, boolean hasNext) {
+    }
+
+    /**
+     * @param afterStaffNumber the staff number of the last one of the previous page, or null for the first page
+     * @param limit            at most this many
+     */
+    public Slice list(String tenantId, StaffFilter filter, String afterStaffNumber, int limit) {
+        List<Criteria> conditions = conditions(filter);
+        if (afterStaffNumber != null) {
+            conditions.add(Criteria.where("staffNumber").gt(afterStaffNumber));
+        }
+        Query query = Query.query(scoped(tenantId, conditions)).with(Sort.by("staffNumber")).limit(limit + 1);
+        List<Staff> page = new ArrayList<>(limit + 1);
+        for (StaffDocument document : mongo.find(query, StaffDocument.class)) {
+            page.add(document.toStaff());
+        }
+        boolean hasNext = page.size() > limit;
+        return new Slice(hasNext ? List.copyOf(page.subList(0, limit)) : List.copyOf(page), hasNext);
+    }
+
+    /** How many staff match (every page). */
+    public long count(String tenantId, StaffFilter filter) {
+        return mongo.count(Query.query(scoped(tenantId, conditions(filter))), StaffDocument.class);
+    }
+
+    /** Every staff member of the tenant, in staff-number order (rosters, exports). */
+    public List<Staff> all(String tenantId) {
+        return mongo.find(Query.query(tenant(tenantId)).with(Sort.by("staffNumber")), StaffDocument.class).stream()
+                .map(StaffDocument::toStaff).toList();
+    }
+
+    @Override
+    public long referencesTo(String tenantId, String divisionId) {
+        return mongo.count(Query.query(tenant(tenantId).and("divisionId").is(divisionId)), StaffDocument.class);
+    }
+
+    /** {@code {tenantId: …, $and: [conditions]}}: the tenant leads every query. */
+    private static Criteria scoped(String tenantId, List<Criteria> conditions) {
+        Criteria tenant = tenant(tenantId);
+        return conditions.isEmpty() ? tenant : tenant.andOperator(conditions);
+    }
+
+    private List<Criteria> conditions(StaffFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        if (filter == null) {
+            return all;
+        }
+        LocalDate asOf = filter.asOf() != null ? filter.asOf() : today();
+        if (filter.targetGroup() != null) {
+            all.add(TargetGroups.criteria(filter.targetGroup(), asOf));
+        }
+        if (filter.primaryTargetGroup() != null) {
+            all.add(TargetGroups.primaryCriteria(filter.primaryTargetGroup(), asOf));
+        }
+        if (filter.divisionId() != null) {
+            all.add(Criteria.where("divisionId").is(filter.divisionId()));
+        }
+        if (!filter.positionTypes().isEmpty()) {
+            all.add(Criteria.where("positionType").in(filter.positionTypes().stream().map(Enum::name).toList()));
+        }
+        if (!filter.personnelTypes().isEmpty()) {
+            all.add(Criteria.where("personnelType").in(filter.personnelTypes().stream().map(Enum::name).toList()));
+        }
+        if (!filter.statuses().isEmpty()) {
+            all.add(Criteria.where("status").in(filter.statuses().stream().map(Enum::name).toList()));
+        }
+        if (filter.lineOfWork() != null && !filter.lineOfWork().isBlank()) {
+            String wanted = filter.lineOfWork().strip();
+            all.add(new Criteria().orOperator(Criteria.where("lineOfWorkCode").is(wanted.toUpperCase(Locale.ROOT)),
+                    Criteria.where("lineOfWorkKey").is(LineOfWork.compact(wanted))));
+        }
+        if (filter.nameSearch() != null && !filter.nameSearch().isBlank()) {
+            for (String word : filter.nameSearch().strip().split("\\s+")) {
+                String pattern = literal(word);
+                all.add(new Criteria().orOperator(Criteria.where("firstNameTh").regex(pattern, "i"),
+                        Criteria.where("lastNameTh").regex(pattern, "i")));
+            }
+        }
+        return all;
+    }
+
+    /** A regular expression matching the text literally (no \Q…\E, which not every store supports). */
+    static String literal(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\^$.|?*+()[]{}-/#".indexOf(c) >= 0) {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.toString();
+    }
+
+    // ---- changing --------------------------------------------------------------------------
+
+    public Outcome<Staff> create(String tenantId, StaffDraft given) {
+        StaffChecks.Checked checked = StaffChecks.check(given, today());
+        List<Problem> problems = new ArrayList<>(checked.problems());
+        StaffDraft draft = checked.draft();
+        problems.addAll(checkAgainstStore(tenantId, null, checked));
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
+        }
+        Instant now = clock.instant();
+        Staff staff = build(ScopedIds.newId(tenantId), tenantId, draft, now, now);
+        try {
+            mongo.insert(StaffDocument.of(staff, newHash(draft, null)));
+        } catch (DuplicateKeyException e) {
+            return Outcome.refused(duplicateStaffNumber(draft.staffNumber()));
+        }
+        return Outcome.done(withCitizenFlag(staff, newHash(draft, null) != null));
+    }
+
+    /** Replaces a staff member's data with the draft (use {@link StaffDraft#of} to change a few fields). */
+    public Outcome<Staff> update(String tenantId, String id, StaffDraft given) {
+        Optional<StaffDocument> existing = document(tenantId, id);
+        if (existing.isEmpty()) {
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
+        }
+        StaffChecks.Checked checked = StaffChecks.check(given, today());
+        List<Problem> problems = new ArrayList<>(checked.problems());
+        StaffDraft draft = checked.draft();
+        problems.addAll(checkAgainstStore(tenantId, id, checked));
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
+        }
+        StaffDocument old = existing.get();
+        Staff staff = build(id, tenantId, draft, old.createdAt(), clock.instant());
+        String hash = newHash(draft, old.citizenIdHash());
+        try {
+            mongo.findAndReplace(byId(tenantId, id), StaffDocument.of(staff, hash));
+        } catch (DuplicateKeyException e) {
+            return Outcome.refused(duplicateStaffNumber(draft.staffNumber()));
+        }
+        return Outcome.done(withCitizenFlag(staff, hash != null));
+    }
+
+    /** Deletes a staff member for good (data entered by mistake, or erasure under the PDPA). */
+    public Outcome<Staff> delete(String tenantId, String id) {
+        Optional<StaffDocument> existing = document(tenantId, id);
+        if (existing.isEmpty()) {
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
+        }
+        mongo.remove(byId(tenantId, id), StaffDocument.class);
+        return Outcome.done(existing.get().toStaff());
+    }
+
+    /**
+     * The checks that need the store: the staff number, xAPI identities and citizen ID are not
+     * another staff member's, the division is the tenant's. Skips what {@code earlier} already refused.
+     */
+    private List<Problem> checkAgainstStore(String tenantId, String id, StaffChecks.Checked checked) {
+        StaffDraft draft = checked.draft();
+        List<Problem> earlier = checked.problems();
+        List<Problem> problems = new ArrayList<>();
+        if (draft.staffNumber() != null && earlier.stream().noneMatch(p -> p.field().equals("staffNumber"))) {
+            findByStaffNumber(tenantId, draft.staffNumber()).filter(other -> !other.id().equals(id))
+                    .ifPresent(other -> problems.add(duplicateStaffNumber(draft.staffNumber())));
+        }
+        if (draft.divisionId() != null && divisions.find(tenantId, draft.divisionId()).isEmpty()) {
+            problems.add(new Problem("divisionId", "NOT_FOUND", "the organisation has no such division"));
+        }
+        List<XapiIdentity> identities = draft.xapiIdentities();
+        if (!identities.isEmpty()) {
+            List<String> keys = identities.stream().flatMap(identity -> identity.lookupKeys().stream()).toList();
+            Query query = Query.query(tenant(tenantId).and("identityKeys").in(keys));
+            for (StaffDocument other : mongo.find(query, StaffDocument.class)) {
+                if (other.id().equals(id)) {
+                    continue;
+                }
+                for (int i = 0; i < identities.size(); i++) {
+                    if (identities.get(i).lookupKeys().stream().anyMatch(other.identityKeys()::contains)) {
+                        problems.add(new Problem("xapiIdentities." + checked.identityPositions().get(i), "DUPLICATE",
+                                "this xAPI identity belongs to staff member " + other.staffNumber()));
+                    }
+                }
+            }
+        }
+        if (draft.citizenId() instanceof StaffDraft.CitizenIdChange.Set set && CitizenIds.valid(set.citizenId())) {
+            String hash = citizenIds.hash(set.citizenId());
+            StaffDocument other = mongo.findOne(Query.query(tenant(tenantId).and("citizenIdHash").is(hash)), StaffDocument.class);
+            if (other != null && !other.id().equals(id)) {
+                problems.add(new Problem("citizenId", "DUPLICATE", "staff member " + other.staffNumber() + " has this citizen ID"));
+            }
+        }
+        return problems;
+    }
+
+    /** The hash to store: from the draft's new number, none when cleared, else the one on file. */
+    String newHash(StaffDraft draft, String onFile) {
+        return switch (draft.citizenId()) {
+            case StaffDraft.CitizenIdChange.Set set -> citizenIds.hash(set.citizenId());
+            case StaffDraft.CitizenIdChange.Clear clear -> null;
+            case StaffDraft.CitizenIdChange.Keep keep -> onFile;
+        };
+    }
+
+    static Staff build(String id, String tenantId, StaffDraft draft, Instant createdAt, Instant updatedAt) {
+        return new Staff(id, tenantId, draft.staffNumber(), draft.title(), draft.firstNameTh(), draft.lastNameTh(),
+                draft.personnelType(), draft.positionTitle(), draft.positionType(), draft.lineOfWork(), draft.level(),
+                draft.divisionId(), draft.appointmentDate(), draft.probationEndDate(), draft.status(), draft.xapiIdentities(),
+                false, createdAt, updatedAt);
+    }
+
+    private static Staff withCitizenFlag(Staff staff, boolean hasCitizenId) {
+        return new Staff(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(),
+                staff.personnelType(), staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(),
+                staff.divisionId(), staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(),
+                hasCitizenId, staff.createdAt(), staff.updatedAt());
+    }
+
+    private Optional<StaffDocument> document(String tenantId, String id) {
+        if (!ScopedIds.belongsTo(id, tenantId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findOne(byId(tenantId, id), StaffDocument.class));
+    }
+
+    static Problem duplicateStaffNumber(String staffNumber) {
+        return new Problem("staffNumber", "DUPLICATE", "the organisation already has a staff member with staff number " + staffNumber);
+    }
+
+    static Criteria tenant(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("a tenant is required");
+        }
+        return Criteria.where("tenantId").is(tenantId);
+    }
+
+    private static Query byId(String tenantId, String id) {
+        return Query.query(tenant(tenantId).and("_id").is(id));
+    }
+
+    // package-private access for the roster import
+    MongoTemplate mongo() {
+        return mongo;
+    }
+
+    CitizenIdHasher citizenIds() {
+        return citizenIds;
+    }
+
+    DivisionService divisions() {
+        return divisions;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}
