@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  * be matched by), which activities it is about (object, parent, grouping), the verb, the result,
  * and the fiscal year of its timestamp (or, failing that, of when it was stored) in Asia/Bangkok.
  *
- * @param actorKeys  IFI keys of the actor; an mbox also yields the key of its mbox_sha1sum, so a
- *                   staff identity given either way matches statements sent the other way
+ * @param actorKeys  IFI keys of the actor, as the statement store and staff identities make them; an
+ *                   mbox also yields the key of its mbox_sha1sum, so a staff identity given either way
+ *                   matches statements sent the other way
  */
 public record StatementFacts(String statementId, long seq, List<String> actorKeys, String actorName, String verbId,
         Set<String> activityIds, Boolean success, Boolean completion, Double scaled, double seconds, int fiscalYear,
@@ -78,7 +79,7 @@ public record StatementFacts(String statementId, long seq, List<String> actorKey
         }
         String mbox = agent.path("mbox").asString(null);
         if (mbox != null) {
-            keys.add("mbox|" + mbox.toLowerCase(Locale.ROOT));
+            keys.add("mbox|" + mbox);
             keys.add("sha1|" + sha1(mbox));
         }
         String sha1 = agent.path("mbox_sha1sum").asString(null);

@@ -30,8 +30,13 @@ class StaffPersonLinks implements PersonLinks {
     public List<JsonNode> otherIdentities(String tenantId, JsonNode agent, String ifiKey) {
         return staff.findByIdentityKey(tenantId, ifiKey)
                 .map(member -> member.xapiIdentities().stream().filter(identity -> !identity.key().equals(ifiKey))
-                        .map(StaffPersonLinks::agent).toList())
+                        .map(identity -> named(agent(identity), member.fullNameTh())).toList())
                 .orElse(List.of());
+    }
+
+    /** The staff record's Thai name goes into the Person's names, so a dashboard shows who it is. */
+    private static JsonNode named(JsonNode agent, String name) {
+        return ((ObjectNode) agent).put("name", name);
     }
 
     static JsonNode agent(XapiIdentity identity) {

@@ -41,7 +41,7 @@ class StatementFactsTest {
     @Test
     void anMboxMatchesItsSha1SumToo() {
         StatementFacts facts = facts("2024-03-01T09:00:00+07:00");
-        assertThat(facts.actorKeys()).contains("mbox|mailto:malee@sangkhom.go.th",
+        assertThat(facts.actorKeys()).contains("mbox|mailto:Malee@Sangkhom.go.th",
                 "sha1|" + StatementFacts.sha1("mailto:Malee@Sangkhom.go.th"));
     }
 

@@ -138,6 +138,12 @@ public class AgentDirectory {
                 }
             }
             JsonNode ifi = identity.getValue();
+            JsonNode linkedName = ifi.get("name");
+            if (!identity.getKey().equals(agent.ifiKey()) && linkedName != null && linkedName.isString()
+                    && !linkedName.stringValue().isBlank()) {
+                // A name that comes with a linked identity (e.g. from the staff record) is known to the LRS too.
+                names.add(linkedName.stringValue());
+            }
             for (String property : List.of("mbox", "mbox_sha1sum", "openid")) {
                 JsonNode value = ifi.get(property);
                 if (value != null && value.isString()) {
