@@ -42,10 +42,12 @@ class DemoTenantInitializer implements ApplicationRunner {
     private final AppUserService users;
     private final DemoPlan demoPlan;
     private final DemoStaff demoStaff;
+    private final DemoLearningSimulator simulator;
 
     DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials,
             AccessTokenService tokens, AppUserService users, DemoPlan demoPlan,
-            DemoStaff demoStaff) {
+            DemoStaff demoStaff, DemoLearningSimulator simulator) {
+        this.simulator = simulator;
         this.users = users;
         this.demoStaff = demoStaff;
         this.demoPlan = demoPlan;
@@ -77,6 +79,9 @@ class DemoTenantInitializer implements ApplicationRunner {
         createBootstrapAdmin(tenant);
         demoStaff.seed(tenant);
         demoPlan.seed(tenant);
+        if (properties.simulateLearning()) {
+            simulator.simulateInBackground(tenant, issued.credential().key(), issued.secret());
+        }
     }
 
     /** The demo tenant's first TENANT_ADMIN, so GraphQL can be used before anyone else exists. */
