@@ -71,6 +71,25 @@ public record StatementFacts(String statementId, long seq, List<String> actorKey
                 activities, success, completion, scaled, seconds, FiscalYears.of(when), when, voided);
     }
 
+    /**
+     * The one key progress files the statement under: the {@code sha1|} key when there is one (an
+     * mbox yields it too, and a staff identity given as mbox or as mbox_sha1sum both look it up), else
+     * the first key; null for an actor without any.
+     */
+    public String actorKey() {
+        for (String key : actorKeys) {
+            if (key.startsWith("sha1|")) {
+                return key;
+            }
+        }
+        return actorKeys.isEmpty() ? null : actorKeys.get(0);
+    }
+
+    /** The key to show people: the first (an mbox rather than its hash). */
+    public String displayKey() {
+        return actorKeys.isEmpty() ? null : actorKeys.get(0);
+    }
+
     /** Keys an agent can be matched by; groups contribute their members. */
     public static List<String> actorKeys(JsonNode agent) {
         List<String> keys = new ArrayList<>();

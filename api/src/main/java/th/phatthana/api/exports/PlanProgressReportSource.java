@@ -1,0 +1,136 @@
+package th.phatthana.api.exports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import th.phatthana.api.plans.Plan;
+import th.phatthana.api.plans.PlanService;
+import th.phatthana.api.progress.ProgressService;
+import th.phatthana.api.progress.ProgressViews.CourseProgress;
+import th.phatthana.api.progress.ProgressViews.GroupProgress;
+import th.phatthana.api.progress.ProgressViews.IndicatorProgress;
+import th.phatthana.api.progress.ProgressViews.PlanProgress;
+import th.phatthana.api.progress.ProgressViews.StaffProgress;
+import th.phatthana.schema.FiscalYears;
+import th.phatthana.tenants.access.Caller;
+import th.phatthana.tenants.divisions.Division;
+import th.phatthana.tenants.divisions.DivisionService;
+import th.phatthana.tenants.staff.Staff;
+import th.phatthana.tenants.staff.StaffService;
+import th.phatthana.tenants.tenant.Tenant;
+
+/**
+ * The progress report from the progress engine: the same figures as the GraphQL {@code planProgress}
+ * and {@code staffProgress} queries (ProgressService), read with the caller's rights.
+ */
+@Component
+class PlanProgressReportSource implements ProgressReportSource {
+
+    static final String TITLE = "รายงานความก้าวหน้าการพัฒนาบุคลากร";
+
+    private final ProgressService progress;
+    private final PlanService plans;
+    private final StaffService staff;
+    private final DivisionService divisions;
+
+    PlanProgressReportSource(ProgressService progress, PlanService plans, StaffService staff, DivisionService divisions) {
+        this.progress = progress;
+        this.plans = plans;
+        this.staff = staff;
+        this.divisions = divisions;
+    }
+
+    @Override
+    public ProgressReport report(String planId, int fiscalYear, Caller caller) {
+        Plan plan = plans.read(planId, caller);
+        Tenant tenant = plans.tenant(plan);
+        PlanProgress p = progress.planProgress(planId, fiscalYear, caller);
+
+        ReportTable summary = ReportTable.builder("summary", "สรุปผล").text("รายการ").decimal("ค่า").text("หน่วย")
+                .row("บุคลากรทั้งหมด", p.staffCount(), "คน")
+                .row("บุคลากรที่ได้รับการพัฒนา", p.staffDeveloped(), "คน")
+                .row("ร้อยละของบุคลากรที่ได้รับการพัฒนา", round(p.staffDevelopedShare(), 1), "ร้อยละ")
+                .row("ชั่วโมงการพัฒนารวม", round(p.totalHours(), 2), "ชั่วโมง")
+                .row("ชั่วโมงการพัฒนาเฉลี่ยต่อคน", round(p.hoursPerPerson(), 2), "ชั่วโมง")
+                .row("งบประมาณตามแผน", p.budget().planned(), "บาท")
+                .row("ใช้จ่ายจริง", round(p.budget().spent(), 2), "บาท")
+                .row("ร้อยละของงบประมาณที่ใช้จ่าย", round(p.budget().spentShare(), 1), "ร้อยละ")
+                .build();
+
+        ReportTable.Builder goals = ReportTable.builder("goals", "เป้าหมายและตัวชี้วัด").text("เป้าหมาย").text("ตัวชี้วัด")
+                .decimal("ค่าเป้าหมาย").decimal("ผลการดำเนินงาน").text("หน่วย").text("ผลการประเมิน");
+        for (IndicatorProgress i : p.indicators()) {
+            goals.row(i.goalTitle(), i.description(), i.target() == null ? null : round(i.target(), 2),
+                    i.value() == null ? null : round(i.value(), 2), unit(i.unit()),
+                    i.met() == null ? "" : i.met() ? "บรรลุ" : "ยังไม่บรรลุ");
+        }
+
+        ReportTable.Builder courses = ReportTable.builder("courses", "หลักสูตร").text("หลักสูตร").text("ในแผนปีนี้")
+                .integer("ผู้เข้ารับการพัฒนาตามแผน (คน)").integer("กลุ่มเป้าหมาย (คน)").integer("เริ่มแล้ว (คน)")
+                .integer("สำเร็จ (คน)").percent("ร้อยละที่สำเร็จ").decimal("ชั่วโมงรวม").integer("งบประมาณตามแผน (บาท)")
+                .decimal("ใช้จ่ายจริง (บาท)");
+        for (CourseProgress c : p.courses()) {
+            courses.row(c.titleTh(), c.planned() ? "ใช่" : "ไม่ใช่", c.plannedParticipants(), c.targetParticipants(),
+                    c.participantsStarted(), c.participantsCompleted(), round(c.completionRate(), 1), round(c.totalHours(), 2),
+                    c.budgetPlanned(), round(c.budgetSpent(), 2));
+        }
+
+        Map<String, String> divisionNames = new HashMap<>();
+        for (Division division : divisions.list(plan.tenantId())) {
+            divisionNames.put(division.id(), division.nameTh());
+        }
+        ReportTable.Builder people = ReportTable.builder("staff", "บุคลากร").text("เลขที่ตำแหน่ง").text("ชื่อ-สกุล").text("ตำแหน่ง")
+                .text("ส่วนราชการ").integer("หลักสูตรที่สำเร็จ").decimal("ชั่วโมงการพัฒนา");
+        for (Staff member : staff.all(plan.tenantId())) {
+            if (member.status() != null && !member.status().current()) {
+                continue;
+            }
+            StaffProgress s = progress.staffProgress(planId, fiscalYear, member.id(), caller);
+            people.row(member.staffNumber(), member.fullNameTh(), member.positionTitle(),
+                    member.divisionId() == null ? "" : divisionNames.getOrDefault(member.divisionId(), ""), s.coursesCompleted(),
+                    round(s.hours(), 2));
+        }
+
+        return new ProgressReport(TITLE, tenant.nameTh(), tenant.code(), plan.title(), plan.fiscalYearStart(), plan.fiscalYearEnd(),
+                p.fiscalYear(), ZonedDateTime.now(Clock.system(FiscalYears.BANGKOK)),
+                List.of(summary, goals.build(), courses.build(), groups("divisions", "ส่วนราชการ", p.byDivision()),
+                        groups("targetGroups", "กลุ่มเป้าหมาย", p.byTargetGroup()), people.build()));
+    }
+
+    private static ReportTable groups(String key, String title, List<GroupProgress> groups) {
+        ReportTable.Builder table = ReportTable.builder(key, title).text(title).integer("บุคลากร (คน)").integer("ได้รับการพัฒนา (คน)")
+                .percent("ร้อยละ").decimal("ชั่วโมงรวม").decimal("ชั่วโมงต่อคน");
+        for (GroupProgress g : groups) {
+            table.row(g.name(), g.staffCount(), g.staffDeveloped(), round(g.share(), 1), round(g.totalHours(), 2),
+                    round(g.hoursPerPerson(), 2));
+        }
+        return table.build();
+    }
+
+    static BigDecimal round(double value, int scale) {
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    private static String unit(String unit) {
+        if (unit == null) {
+            return "";
+        }
+        return switch (unit) {
+            case "PERCENT" -> "ร้อยละ";
+            case "HOURS" -> "ชั่วโมง";
+            case "PERSONS", "PEOPLE" -> "คน";
+            case "COURSES" -> "หลักสูตร";
+            case "BAHT" -> "บาท";
+            case "SCORE" -> "คะแนน";
+            case "OTHER" -> "";
+            default -> unit;
+        };
+    }
+}

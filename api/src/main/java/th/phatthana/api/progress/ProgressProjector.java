@@ -1,0 +1,382 @@
+package th.phatthana.api.progress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import th.phatthana.api.plans.Plan;
+import th.phatthana.api.plans.PlanService;
+import th.phatthana.api.plans.PlanVersion;
+import th.phatthana.lrs.statements.StatementRepository;
+import th.phatthana.lrs.statements.StatementsStored;
+import th.phatthana.lrs.statements.StoredStatement;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the progress read model up to date from the per-tenant statement stream.
+ *
+ * <p>All work runs on one background thread, so the HTTP request that stored statements is not
+ * slowed and no two projections of a tenant ever interleave in this instance; a lease on the
+ * tenant's checkpoint keeps other instances out meanwhile. The thread wakes on
+ * {@link StatementsStored} and also polls every second for tenants whose stream is ahead of their
+ * checkpoint (statements stored by another instance, or before a restart).
+ *
+ * <p>Per statement: a fact (idempotent by {@code _id}), then its contribution to each matching
+ * course aggregate (applied once per statement seq, see {@link ProgressStore}); a voiding
+ * statement takes back exactly the contributions recorded on its target's fact. The checkpoint is
+ * saved after every chunk of 500. When a plan's approved version changes (an amendment is
+ * approved) or a plan is approved, that plan's aggregates are recomputed from the facts.
+ */
+@Component
+public class ProgressProjector {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressProjector.class);
+    static final int CHUNK = 500;
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration PLAN_CHECK = Duration.ofSeconds(2);
+
+    private final StatementRepository statements;
+    private final ProgressStore store;
+    private final PlanService plans;
+    private final ProgressEvents events;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final boolean enabled;
+    private final String owner = "projector-" + UUID.randomUUID();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "progress-projector");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, CourseIndex> indexes = new ConcurrentHashMap<>();
+    private volatile Instant lastPlanCheck = Instant.EPOCH;
+
+    ProgressProjector(StatementRepository statements, ProgressStore store, PlanService plans, ProgressEvents events,
+            @Value("${phatthana.progress.projector.enabled:true}") boolean enabled) {
+        this.statements = statements;
+        this.store = store;
+        this.plans = plans;
+        this.events = events;
+        this.enabled = enabled;
+    }
+
+    @PostConstruct
+    void start() {
+        if (enabled) {
+            executor.scheduleWithFixedDelay(() -> safely("poll", this::poll), 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Tenants with a catch-up queued and not started yet: a burst of writes queues one, not one per write. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
+    @EventListener
+    void onStored(StatementsStored stored) {
+        String tenantId = stored.tenantId();
+        if (enabled && queued.add(tenantId)) {
+            executor.execute(() -> {
+                queued.remove(tenantId);
+                safely(tenantId, () -> catchUp(tenantId));
+            });
+        }
+    }
+
+    // ---- public commands (each runs on the projector thread) ------------------------------------
+
+    /** Brings the tenant's progress up to the end of its statement stream now. */
+    public CompletableFuture<Void> catchUpNow(String tenantId) {
+        return run(() -> {
+            indexes.remove(tenantId);
+            catchUp(tenantId);
+        });
+    }
+
+    /** Drops the tenant's facts, aggregates and actors and replays its statement stream from the start. */
+    public CompletableFuture<Void> rebuild(String tenantId) {
+        return run(() -> {
+            if (!store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now())) {
+                throw new IllegalStateException("another instance is projecting this organisation; try again in a minute");
+            }
+            try {
+                store.dropTenant(tenantId);
+                Map<String, CourseIndex.IndexedPlan> fresh = loadPlans(tenantId);
+                indexes.put(tenantId, new CourseIndex(fresh));
+                store.saveAppliedPlans(tenantId, versionsOf(fresh));
+                catchUpLeased(tenantId);
+            } finally {
+                store.release(tenantId, owner);
+            }
+            log.info("Progress of tenant {} rebuilt from its statement stream", tenantId);
+        });
+    }
+
+    private CompletableFuture<Void> run(Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private void safely(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("Progress projection failed ({}); it is retried on the next poll", what, e);
+        }
+    }
+
+    // ---- the loop -------------------------------------------------------------------------------
+
+    private void poll() {
+        if (Duration.between(lastPlanCheck, Instant.now()).compareTo(PLAN_CHECK) >= 0) {
+            lastPlanCheck = Instant.now();
+            checkPlanVersions();
+        }
+        for (String tenantId : store.tenantsBehind()) {
+            safely(tenantId, () -> catchUp(tenantId));
+        }
+    }
+
+    /** One cheap query for every tenant this instance has indexed: any approved version changed? */
+    private void checkPlanVersions() {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Integer>> current = store.approvedPlanVersions(Set.copyOf(indexes.keySet()));
+        for (String tenantId : Set.copyOf(indexes.keySet())) {
+            Map<String, Integer> now = current.getOrDefault(tenantId, Map.of());
+            if (!now.equals(versionsOf(indexes.get(tenantId).plans()))) {
+                safely(tenantId, () -> {
+                    if (store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now())) {
+                        try {
+                            refreshPlans(tenantId, true);
+                        } finally {
+                            store.release(tenantId, owner);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    void catchUp(String tenantId) {
+        if (!store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now())) {
+            return;
+        }
+        try {
+            refreshPlans(tenantId, false);
+            catchUpLeased(tenantId);
+        } finally {
+            store.release(tenantId, owner);
+        }
+    }
+
+    private void catchUpLeased(String tenantId) {
+        CourseIndex index = indexes.getOrDefault(tenantId, CourseIndex.EMPTY);
+        long checkpoint = store.checkpoint(tenantId);
+        while (true) {
+            List<StoredStatement> chunk = statements.streamAfter(tenantId, checkpoint, CHUNK);
+            if (chunk.isEmpty()) {
+                return;
+            }
+            for (StoredStatement statement : chunk) {
+                apply(tenantId, statement, index);
+            }
+            checkpoint = chunk.get(chunk.size() - 1).seq();
+            store.saveCheckpoint(tenantId, checkpoint);
+            events.changed(tenantId);
+            if (chunk.size() < CHUNK) {
+                return;
+            }
+            store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now());
+        }
+    }
+
+    private void apply(String tenantId, StoredStatement statement, CourseIndex index) {
+        JsonNode node = json.readTree(statement.json());
+        StatementFacts facts = StatementFacts.of(node, statement.seq());
+        Document fact = store.upsertFact(tenantId, facts);
+        String actorKey = facts.actorKey();
+        if (actorKey != null) {
+            store.touchActor(tenantId, actorKey, facts.displayKey(), facts.actorName(), facts.timestamp(), facts.seq());
+        }
+        if (facts.voidedStatementId() != null) {
+            Document target = store.fact(tenantId, facts.voidedStatementId());
+            if (target != null && !target.getBoolean("voided", false)) {
+                // Take back first, mark second: a crash in between re-takes nothing (once per seq) and still marks.
+                for (Document contribution : target.getList("contrib", Document.class, List.of())) {
+                    store.applyAggregate(tenantId, contribution, -1, facts.seq());
+                }
+                store.markVoided(target.getString("_id"));
+            }
+            return;
+        }
+        if (fact.getBoolean("voided", false) || actorKey == null) {
+            return;
+        }
+        List<Document> contributions = contributions(facts, actorKey, index.matching(facts.activityIds()));
+        if (contributions.isEmpty()) {
+            return;
+        }
+        store.setContributions(fact.getString("_id"), contributions);
+        for (Document contribution : contributions) {
+            store.applyAggregate(tenantId, contribution, 1, facts.seq());
+        }
+    }
+
+    /** What one statement adds to each course aggregate it matches. */
+    static List<Document> contributions(StatementFacts facts, String actorKey, List<CourseIndex.CourseRef> courses) {
+        List<Document> result = new ArrayList<>();
+        for (CourseIndex.CourseRef course : courses) {
+            boolean qualifies = course.qualifies(facts);
+            List<Integer> activities = new ArrayList<>();
+            if (qualifies && course.allMatch()) {
+                for (int i = 0; i < course.activityIds().size(); i++) {
+                    if (facts.activityIds().contains(course.activityIds().get(i))) {
+                        activities.add(i);
+                    }
+                }
+            }
+            result.add(new Document("a", aggregateId(course.planId(), course.courseKey(), facts.fiscalYear(), actorKey))
+                    .append("planId", course.planId())
+                    .append("courseKey", course.courseKey())
+                    .append("fiscalYear", facts.fiscalYear())
+                    .append("actorKey", actorKey)
+                    .append("q", qualifies ? 1 : 0)
+                    .append("ms", course.verbMatches(facts) ? ProgressStore.millis(facts.seconds()) : 0L)
+                    .append("qa", activities));
+        }
+        return result;
+    }
+
+    /** {@code tenantId/uuid/courseKey/fiscalYear/actorKey}: plan ids start with the tenant id. */
+    static String aggregateId(String planId, String courseKey, int fiscalYear, String actorKey) {
+        return planId + "/" + courseKey + "/" + fiscalYear + "/" + actorKey;
+    }
+
+    // ---- plans ----------------------------------------------------------------------------------
+
+    /**
+     * Loads the tenant's approved plans when not loaded (or when forced) and recomputes from the
+     * facts every plan whose approved version differs from the one its aggregates were made with.
+     */
+    private void refreshPlans(String tenantId, boolean force) {
+        if (!force && indexes.containsKey(tenantId)) {
+            return;
+        }
+        Map<String, CourseIndex.IndexedPlan> fresh = loadPlans(tenantId);
+        CourseIndex index = new CourseIndex(fresh);
+        indexes.put(tenantId, index);
+        Map<String, Integer> applied = store.appliedPlans(tenantId);
+        Map<String, Integer> now = versionsOf(fresh);
+        if (applied.equals(now)) {
+            return;
+        }
+        Set<String> changed = new HashSet<>(applied.keySet());
+        changed.addAll(now.keySet());
+        changed.removeIf(planId -> Objects.equals(applied.get(planId), now.get(planId)));
+        for (String planId : changed) {
+            recomputePlan(tenantId, planId, index);
+        }
+        store.saveAppliedPlans(tenantId, now);
+        events.changed(tenantId);
+    }
+
+    /** The tenant's approved plans, each with the courses of its latest approved version. */
+    private Map<String, CourseIndex.IndexedPlan> loadPlans(String tenantId) {
+        Map<String, CourseIndex.IndexedPlan> result = new HashMap<>();
+        for (Plan plan : plans.plansOf(tenantId)) {
+            if (!plan.isApproved()) {
+                continue;
+            }
+            PlanVersion version = plans.currentVersion(plan).orElse(null);
+            if (version != null) {
+                result.put(plan.id(), CourseIndex.plan(plan.id(), version.number(), version.content()));
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, Integer> versionsOf(Map<String, CourseIndex.IndexedPlan> plans) {
+        Map<String, Integer> versions = new HashMap<>();
+        plans.forEach((id, plan) -> versions.put(id, plan.version()));
+        return versions;
+    }
+
+    /**
+     * Recomputes one plan's aggregates from the facts, in stream order, with the plan's current
+     * courses; records the new contributions on the facts so later voids take back exactly them.
+     */
+    private void recomputePlan(String tenantId, String planId, CourseIndex index) {
+        store.dropPlan(tenantId, planId);
+        List<Document> all = new ArrayList<>();
+        store.facts(tenantId).forEach(all::add);
+        for (Document fact : all) {
+            List<Document> kept = new ArrayList<>();
+            for (Document contribution : fact.getList("contrib", Document.class, List.of())) {
+                if (!planId.equals(contribution.getString("planId"))) {
+                    kept.add(contribution);
+                }
+            }
+            List<Document> added = List.of();
+            String actorKey = fact.getString("actorKey");
+            if (!fact.getBoolean("voided", false) && fact.getString("voids") == null && actorKey != null) {
+                StatementFacts facts = factsOf(fact);
+                added = contributions(facts, actorKey, index.matching(facts.activityIds(), planId));
+                for (Document contribution : added) {
+                    store.applyAggregate(tenantId, contribution, 1, facts.seq());
+                }
+            }
+            if (added.size() + kept.size() != fact.getList("contrib", Document.class, List.of()).size() || !added.isEmpty()) {
+                List<Document> contributions = new ArrayList<>(kept);
+                contributions.addAll(added);
+                store.setContributions(fact.getString("_id"), contributions);
+            }
+        }
+        log.info("Progress of plan {} recomputed from facts", planId);
+    }
+
+    /** A fact document back as the facts the rules read. */
+    static StatementFacts factsOf(Document fact) {
+        Number scaled = fact.get("scaled", Number.class);
+        Number millis = fact.get("millis", Number.class);
+        return new StatementFacts(fact.getString("statementId"), fact.get("seq", Number.class).longValue(),
+                fact.getList("actorKeys", String.class, List.of()), null, fact.getString("verbId"),
+                new java.util.LinkedHashSet<>(fact.getList("activityIds", String.class, List.of())), fact.getBoolean("success"),
+                fact.getBoolean("completion"), scaled == null ? null : scaled.doubleValue(),
+                millis == null ? 0 : millis.longValue() / 1000.0, fact.getInteger("fiscalYear"), fact.getDate("timestamp").toInstant(),
+                fact.getString("voids"));
+    }
+}
