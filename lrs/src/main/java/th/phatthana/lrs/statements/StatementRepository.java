@@ -42,6 +42,7 @@ public class StatementRepository {
     private MongoCollection<Document> statements;
     private MongoCollection<Document> counters;
     private MongoCollection<Document> voids;
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> sequenceLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StatementRepository(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -67,11 +68,20 @@ public class StatementRepository {
         return tenantId + "/" + statementId;
     }
 
-    /** Reserves {@code count} consecutive sequence numbers for the tenant; returns the first. */
-    long reserveSequence(String tenantId, int count) {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId), Updates.inc("seq", (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter.get("seq", Number.class).longValue() - count + 1;
+    /**
+     * Reserves {@code count} consecutive sequence numbers for the tenant; returns the first.
+     *
+     * <p>On MongoDB the {@code $inc} of findOneAndUpdate is atomic. The embedded server's is not:
+     * under concurrent batches it handed out overlapping ranges (and the unique seq index then
+     * refused a valid batch). Reservations of one tenant are therefore also serialised within this
+     * process; it costs nothing measurable and several instances only ever share a real MongoDB.
+     */
+    public long reserveSequence(String tenantId, int count) {
+        synchronized (sequenceLocks.computeIfAbsent(tenantId, k -> new Object())) {
+            Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId), Updates.inc("seq", (long) count),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            return counter.get("seq", Number.class).longValue() - count + 1;
+        }
     }
 
     /** How many statements a credential has stored in its tenant. */
@@ -80,7 +90,7 @@ public class StatementRepository {
     }
 
     /** The highest sequence number given out for the tenant so far. */
-    long lastSequence(String tenantId) {
+    public long lastSequence(String tenantId) {
         Document counter = counters.find(Filters.eq("_id", tenantId)).first();
         return counter == null ? 0 : counter.get("seq", Number.class).longValue();
     }
