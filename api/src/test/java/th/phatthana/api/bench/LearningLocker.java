@@ -28,11 +28,19 @@ final class LearningLocker implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code node <home>/node_modules/xapi-statements/dist/index.js} with its working directory in {@code home}. */
+    /**
+     * Starts {@code node dist/index.js} of the package, with its working directory (where it keeps
+     * {@code storage/}) in {@code home}: either the directory {@code npm install xapi-statements@5.0.1}
+     * ran in, or the package directory itself ({@code …/node_modules/xapi-statements}).
+     */
     static LearningLocker start(Path home, String node) throws IOException, InterruptedException {
         Path main = home.resolve("node_modules/xapi-statements/dist/index.js");
         if (!Files.isRegularFile(main)) {
-            throw new IllegalArgumentException("no " + main + ": install it with `npm install xapi-statements@5.0.1` in " + home);
+            main = home.resolve("dist/index.js");
+        }
+        if (!Files.isRegularFile(main)) {
+            throw new IllegalArgumentException("neither " + home.resolve("node_modules/xapi-statements/dist/index.js") + " nor " + main
+                    + " exists: install it with `npm install xapi-statements@5.0.1` in " + home);
         }
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(node, main.toString()).directory(home.toFile())

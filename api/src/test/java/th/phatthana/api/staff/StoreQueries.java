@@ -14,7 +14,8 @@ import com.mongodb.event.CommandStartedEvent;
 /**
  * Counts the reads the application sends to the store, by collection, while a test has it
  * recording: registered on the application's MongoClient as a command listener (a component of
- * the test sources, so every test context has it and the shared context stays shared).
+ * the test sources, so every test context has it and the shared context stays shared). Reads of
+ * the background progress projector are left out.
  */
 @Component
 public class StoreQueries implements MongoClientSettingsBuilderCustomizer, CommandListener {
@@ -31,7 +32,8 @@ public class StoreQueries implements MongoClientSettingsBuilderCustomizer, Comma
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
-        if (recording && READS.contains(event.getCommandName())) {
+        // The progress projector polls the store in the background; its reads are not the request's.
+        if (recording && READS.contains(event.getCommandName()) && !Thread.currentThread().getName().startsWith("progress-projector")) {
             Object collection = event.getCommand().get(event.getCommandName());
             seen.add(event.getCommandName() + " " + (collection == null ? "" : collection.toString().replace("BsonString{value='", "")
                     .replace("'}", "")));
