@@ -268,17 +268,21 @@ class ProgressStore {
         upsertOnce(actors, tenantId + "/" + actorKey, seq, Updates.combine(updates));
     }
 
-    /** Applies the update unless the document has seen this seq already; false when it had. */
+    /**
+     * Applies the update unless the document has seen this seq already; false when it had.
+     *
+     * <p>Looked up by {@code _id} alone and the seq compared here, because the embedded store only
+     * uses an index for a filter on exactly the indexed keys (a filter on {@code _id} and {@code seq}
+     * scanned the whole collection on every write). One projector per tenant (the checkpoint lease)
+     * makes this read-then-write safe.
+     */
     private static boolean upsertOnce(MongoCollection<Document> collection, String id, long seq, Bson update) {
-        try {
-            collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("seq", seq)), update, new UpdateOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            if (duplicate(e)) {
-                return false;
-            }
-            throw e;
+        Document existing = collection.find(Filters.eq("_id", id)).projection(new Document("seq", 1)).first();
+        if (existing != null && existing.get("seq") instanceof Number applied && applied.longValue() >= seq) {
+            return false;
         }
+        collection.updateOne(Filters.eq("_id", id), update, new UpdateOptions().upsert(true));
+        return true;
     }
 
     private static boolean duplicate(RuntimeException e) {
