@@ -86,7 +86,7 @@ class AdministrationController {
     // ---- organisations -------------------------------------------------------------------------
 
     @QueryMapping
-    Window<Tenant> organisations(ScrollSubrange subrange, @Argument Map<String, Object> filter, @ContextValue Caller caller) {
+    graphql.execution.DataFetcherResult<Window<Tenant>> organisations(ScrollSubrange subrange, @Argument Map<String, Object> filter, @ContextValue Caller caller) {
         Callers.require(caller);
         String province = filter == null ? null : (String) filter.get("province");
         String kind = filter == null ? null : (String) filter.get("kind");
@@ -107,7 +107,8 @@ class AdministrationController {
         int end = Math.min(visible.size(), offset + count);
         List<Tenant> page = offset >= visible.size() ? List.of() : visible.subList(offset, end);
         final int start = offset;
-        return Window.from(page, i -> ScrollPosition.offset(start + i), end < visible.size());
+        return th.phatthana.api.graphql.TotalCount.page(Window.from(page, i -> ScrollPosition.offset(start + i), end < visible.size()),
+                visible::size);
     }
 
     @MutationMapping

@@ -68,7 +68,7 @@ class PlanController {
     }
 
     @QueryMapping
-    Window<Plan> plans(@Argument String organisationId, @Argument List<PlanStatus> status, @Argument Integer fiscalYear,
+    graphql.execution.DataFetcherResult<Window<Plan>> plans(@Argument String organisationId, @Argument List<PlanStatus> status, @Argument Integer fiscalYear,
             ScrollSubrange subrange, @ContextValue Caller caller) {
         Tenant tenant = service.readableTenant(organisationId, caller);
         LocalDate today = service.today();
@@ -76,7 +76,7 @@ class PlanController {
                 .filter(p -> status == null || status.isEmpty() || status.contains(p.statusOn(today)))
                 .filter(p -> fiscalYear == null || p.covers(fiscalYear))
                 .toList();
-        return page(matching, subrange);
+        return th.phatthana.api.graphql.TotalCount.page(page(matching, subrange), matching::size);
     }
 
     @QueryMapping
@@ -86,8 +86,9 @@ class PlanController {
     }
 
     @QueryMapping
-    Window<Plan> planReviewQueue(ScrollSubrange subrange, @ContextValue Caller caller) {
-        return page(service.reviewQueue(caller), subrange);
+    graphql.execution.DataFetcherResult<Window<Plan>> planReviewQueue(ScrollSubrange subrange, @ContextValue Caller caller) {
+        List<Plan> queue = service.reviewQueue(caller);
+        return th.phatthana.api.graphql.TotalCount.page(page(queue, subrange), queue::size);
     }
 
     @QueryMapping

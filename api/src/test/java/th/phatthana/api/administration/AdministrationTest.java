@@ -73,6 +73,11 @@ class AdministrationTest extends IntegrationTest {
                 "kind", "MUNICIPALITY", "province", "หนองคาย", "district", "เมือง"))).path("data").path("createOrganisation");
         assertThat(noClass.path("userErrors").get(0).path("field").toString()).contains("municipalClass");
 
+        JsonNode listed = national.execute("query($s: String) { organisations(first: 1, filter: {search: $s}) { totalCount edges { node { code } } } }",
+                Map.of("s", code)).path("data").path("organisations");
+        assertThat(listed.path("totalCount").asInt()).isEqualTo(1);
+        assertThat(listed.path("edges").get(0).path("node").path("code").asString()).isEqualTo(code);
+
         Tenant own = tenants.tenant("อบต.ผู้ดูแล");
         JsonNode byTenantAdmin = graphql(tenants.token(own, Role.TENANT_ADMIN)).execute(CREATE_ORGANISATION,
                 Map.of("input", Map.of("code", "X" + System.nanoTime(), "nameTh", "x", "kind", "SAO", "province", "x", "district", "x")));
