@@ -77,6 +77,16 @@ public class CompetencyCatalogue {
      * @param limit  how many to return at most
      */
     public List<Competency> page(String tenantId, CompetencyKind kind, String search, String after, int limit) {
+        Query query = Query.query(filter(tenantId, kind, search, after)).with(Sort.by("sortKey")).limit(limit);
+        return mongo.find(query, Competency.class);
+    }
+
+    /** How many items the same filter matches over all pages. */
+    public long count(String tenantId, CompetencyKind kind, String search) {
+        return mongo.count(Query.query(filter(tenantId, kind, search, null)), Competency.class);
+    }
+
+    private static Criteria filter(String tenantId, CompetencyKind kind, String search, String after) {
         List<Criteria> filters = new ArrayList<>();
         filters.add(tenantId == null ? Criteria.where("tenantId").is(Competency.NATIONAL)
                 : Criteria.where("tenantId").in(Competency.NATIONAL, tenantId));
@@ -91,8 +101,7 @@ public class CompetencyCatalogue {
         if (after != null) {
             filters.add(Criteria.where("sortKey").gt(after));
         }
-        Query query = Query.query(new Criteria().andOperator(filters)).with(Sort.by("sortKey")).limit(limit);
-        return mongo.find(query, Competency.class);
+        return new Criteria().andOperator(filters);
     }
 
     /** The local items of an organisation in code order. */

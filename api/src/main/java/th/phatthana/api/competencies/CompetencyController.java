@@ -97,7 +97,7 @@ class CompetencyController {
     // ---- catalogue -----------------------------------------------------------------------------
 
     @QueryMapping
-    Window<Competency> competencies(@Argument String organisationId, @Argument CompetencyKind kind, @Argument String search,
+    graphql.execution.DataFetcherResult<Window<Competency>> competencies(@Argument String organisationId, @Argument CompetencyKind kind, @Argument String search,
             ScrollSubrange subrange, @ContextValue Caller caller) {
         String tenantId = catalogueTenant(caller, organisationId);
         if (search != null && search.length() > MAX_SEARCH) {
@@ -108,7 +108,9 @@ class CompetencyController {
         List<Competency> page = catalogue.page(tenantId, kind, search, after, count + 1);
         boolean hasNext = page.size() > count;
         List<Competency> items = hasNext ? page.subList(0, count) : page;
-        return Window.from(items, i -> ScrollPosition.forward(Map.of(SORT_KEY, items.get(i).sortKey())), hasNext);
+        return th.phatthana.api.graphql.TotalCount.page(
+                Window.from(items, i -> ScrollPosition.forward(Map.of(SORT_KEY, items.get(i).sortKey())), hasNext),
+                () -> catalogue.count(tenantId, kind, search));
     }
 
     @QueryMapping

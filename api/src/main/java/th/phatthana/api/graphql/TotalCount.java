@@ -33,6 +33,11 @@ public record TotalCount(LongSupplier count) {
             return of(environment);
         }
 
+        @SchemaMapping(typeName = "CompetencyConnection", field = "totalCount")
+        long competencies(DataFetchingEnvironment environment) {
+            return of(environment);
+        }
+
         @SchemaMapping(typeName = "PlanConnection", field = "totalCount")
         long plans(DataFetchingEnvironment environment) {
             return of(environment);

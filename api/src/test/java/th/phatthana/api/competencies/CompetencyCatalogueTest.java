@@ -53,6 +53,15 @@ class CompetencyCatalogueTest extends IntegrationTest {
         return new GraphQlHttp(baseUrl(), token);
     }
 
+    @Test
+    void theTotalCountCoversAllPages() {
+        GraphQlHttp viewer = graphql(tenants.token(tenants.tenant("อบต.นับ"), th.phatthana.tenants.access.Role.VIEWER));
+        JsonNode page = viewer.execute("{ competencies(kind: FUNCTIONAL, first: 5) { totalCount edges { node { code } } } }")
+                .path("data").path("competencies");
+        assertThat(page.path("edges").size()).isEqualTo(5);
+        assertThat(page.path("totalCount").asInt()).isEqualTo(22);
+    }
+
     /** Every item the caller sees, following the cursors. */
     static List<JsonNode> all(GraphQlHttp graphql, Map<String, Object> variables, int pageSize) {
         List<JsonNode> items = new ArrayList<>();

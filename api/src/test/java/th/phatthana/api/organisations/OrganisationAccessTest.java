@@ -62,4 +62,13 @@ class OrganisationAccessTest extends IntegrationTest {
         assertThat(bad.path("httpStatus").asInt()).isEqualTo(401);
         assertThat(GraphQlHttp.classification(bad)).isEqualTo("UNAUTHENTICATED");
     }
+
+    @Test
+    void queriesDeeperThanTheLimitAreRefusedBeforeTheyRun() {
+        GraphQlHttp viewer = new GraphQlHttp(baseUrl(), tenants.token(tenants.tenant("อบต.ลึก"), Role.VIEWER));
+        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
+        JsonNode refused = viewer.execute(deep);
+        assertThat(refused.path("errors").toString()).contains("depth");
+        assertThat(refused.path("data").path("__schema").isMissingNode() || refused.path("data").isNull()).isTrue();
+    }
 }
