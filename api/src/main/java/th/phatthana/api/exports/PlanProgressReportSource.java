@@ -17,7 +17,6 @@ import th.phatthana.api.progress.ProgressViews.CourseProgress;
 import th.phatthana.api.progress.ProgressViews.GroupProgress;
 import th.phatthana.api.progress.ProgressViews.IndicatorProgress;
 import th.phatthana.api.progress.ProgressViews.PlanProgress;
-import th.phatthana.api.progress.ProgressViews.StaffProgress;
 import th.phatthana.schema.FiscalYears;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.divisions.Division;
@@ -88,11 +87,12 @@ class PlanProgressReportSource implements ProgressReportSource {
         }
         ReportTable.Builder people = ReportTable.builder("staff", "บุคลากร").text("เลขที่ตำแหน่ง").text("ชื่อ-สกุล").text("ตำแหน่ง")
                 .text("ส่วนราชการ").integer("หลักสูตรที่สำเร็จ").decimal("ชั่วโมงการพัฒนา");
+        Map<String, ProgressService.StaffTotals> totals = progress.staffTotals(planId, fiscalYear, caller);
         for (Staff member : staff.all(plan.tenantId())) {
             if (member.status() != null && !member.status().current()) {
                 continue;
             }
-            StaffProgress s = progress.staffProgress(planId, fiscalYear, member.id(), caller);
+            ProgressService.StaffTotals s = totals.getOrDefault(member.id(), new ProgressService.StaffTotals(0, 0));
             people.row(member.staffNumber(), member.fullNameTh(), member.positionTitle(),
                     member.divisionId() == null ? "" : divisionNames.getOrDefault(member.divisionId(), ""), s.coursesCompleted(),
                     round(s.hours(), 2));

@@ -43,11 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link StatementsStored} and also polls every second for tenants whose stream is ahead of their
  * checkpoint (statements stored by another instance, or before a restart).
  *
- * <p>Per statement: a fact (idempotent by {@code _id}), then its contribution to each matching
- * course aggregate (applied once per statement seq, see {@link ProgressStore}); a voiding
- * statement takes back exactly the contributions recorded on its target's fact. The checkpoint is
- * saved after every chunk of 500. When a plan's approved version changes (an amendment is
- * approved) or a plan is approved, that plan's aggregates are recomputed from the facts.
+ * <p>The stream is read in chunks of up to 500 consecutive sequence numbers; a chunk is applied in
+ * memory and written in a few bulk writes ({@link ProjectionChunk}), then the checkpoint is saved.
+ * The checkpoint never passes a number whose statement may still be being written
+ * ({@link StreamGaps}). When a plan's approved version changes (an amendment is approved) or a plan
+ * is approved, that plan's aggregates are recomputed from the facts.
  */
 @Component
 public class ProgressProjector {
@@ -71,14 +71,17 @@ public class ProgressProjector {
     });
     private final Map<String, CourseIndex> indexes = new ConcurrentHashMap<>();
     private volatile Instant lastPlanCheck = Instant.EPOCH;
+    private final StreamGaps gaps;
 
     ProgressProjector(StatementRepository statements, ProgressStore store, PlanService plans, ProgressEvents events,
-            @Value("${phatthana.progress.projector.enabled:true}") boolean enabled) {
+            @Value("${phatthana.progress.projector.enabled:true}") boolean enabled,
+            @Value("${phatthana.progress.gap-grace:PT60S}") Duration gapGrace) {
         this.statements = statements;
         this.store = store;
         this.plans = plans;
         this.events = events;
         this.enabled = enabled;
+        this.gaps = new StreamGaps(gapGrace);
     }
 
     @PostConstruct
@@ -206,53 +209,32 @@ public class ProgressProjector {
     private void catchUpLeased(String tenantId) {
         CourseIndex index = indexes.getOrDefault(tenantId, CourseIndex.EMPTY);
         long checkpoint = store.checkpoint(tenantId);
-        while (true) {
-            List<StoredStatement> chunk = statements.streamAfter(tenantId, checkpoint, CHUNK);
-            if (chunk.isEmpty()) {
-                return;
+        long last = statements.lastSequence(tenantId);
+        while (checkpoint < last) {
+            int count = (int) Math.min(CHUNK, last - checkpoint);
+            List<StoredStatement> found = statements.streamRange(tenantId, checkpoint + 1, count);
+            List<StoredStatement> ready = new ArrayList<>(found.size());
+            long through = checkpoint;
+            for (StoredStatement statement : found) {
+                if (statement.seq() != through + 1 && !gaps.passable(tenantId, through + 1, statement.seq() - 1)) {
+                    break;
+                }
+                ready.add(statement);
+                through = statement.seq();
             }
-            for (StoredStatement statement : chunk) {
-                apply(tenantId, statement, index);
+            if (ready.size() == found.size() && through < checkpoint + count && gaps.passable(tenantId, through + 1, checkpoint + count)) {
+                through = checkpoint + count;
             }
-            checkpoint = chunk.get(chunk.size() - 1).seq();
+            if (through == checkpoint) {
+                return; // a statement still being written: the next poll looks again
+            }
+            if (!ready.isEmpty()) {
+                ProjectionChunk.apply(store, tenantId, ready, index, json);
+            }
+            checkpoint = through;
             store.saveCheckpoint(tenantId, checkpoint);
             events.changed(tenantId);
-            if (chunk.size() < CHUNK) {
-                return;
-            }
             store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now());
-        }
-    }
-
-    private void apply(String tenantId, StoredStatement statement, CourseIndex index) {
-        JsonNode node = json.readTree(statement.json());
-        StatementFacts facts = StatementFacts.of(node, statement.seq());
-        Document fact = store.upsertFact(tenantId, facts);
-        String actorKey = facts.actorKey();
-        if (actorKey != null) {
-            store.touchActor(tenantId, actorKey, facts.displayKey(), facts.actorName(), facts.timestamp(), facts.seq());
-        }
-        if (facts.voidedStatementId() != null) {
-            Document target = store.fact(tenantId, facts.voidedStatementId());
-            if (target != null && !target.getBoolean("voided", false)) {
-                // Take back first, mark second: a crash in between re-takes nothing (once per seq) and still marks.
-                for (Document contribution : target.getList("contrib", Document.class, List.of())) {
-                    store.applyAggregate(tenantId, contribution, -1, facts.seq());
-                }
-                store.markVoided(target.getString("_id"));
-            }
-            return;
-        }
-        if (fact.getBoolean("voided", false) || actorKey == null) {
-            return;
-        }
-        List<Document> contributions = contributions(facts, actorKey, index.matching(facts.activityIds()));
-        if (contributions.isEmpty()) {
-            return;
-        }
-        store.setContributions(fact.getString("_id"), contributions);
-        for (Document contribution : contributions) {
-            store.applyAggregate(tenantId, contribution, 1, facts.seq());
         }
     }
 
@@ -269,7 +251,7 @@ public class ProgressProjector {
                     }
                 }
             }
-            result.add(new Document("a", aggregateId(course.planId(), course.courseKey(), facts.fiscalYear(), actorKey))
+            result.add(new Document("a", ProgressStore.courseYearId(course.planId(), facts.fiscalYear(), course.courseKey()))
                     .append("planId", course.planId())
                     .append("courseKey", course.courseKey())
                     .append("fiscalYear", facts.fiscalYear())
@@ -279,11 +261,6 @@ public class ProgressProjector {
                     .append("qa", activities));
         }
         return result;
-    }
-
-    /** {@code tenantId/uuid/courseKey/fiscalYear/actorKey}: plan ids start with the tenant id. */
-    static String aggregateId(String planId, String courseKey, int fiscalYear, String actorKey) {
-        return planId + "/" + courseKey + "/" + fiscalYear + "/" + actorKey;
     }
 
     // ---- plans ----------------------------------------------------------------------------------
@@ -341,30 +318,38 @@ public class ProgressProjector {
      */
     private void recomputePlan(String tenantId, String planId, CourseIndex index) {
         store.dropPlan(tenantId, planId);
-        List<Document> all = new ArrayList<>();
-        store.facts(tenantId).forEach(all::add);
-        for (Document fact : all) {
-            List<Document> kept = new ArrayList<>();
-            for (Document contribution : fact.getList("contrib", Document.class, List.of())) {
+        Map<String, Map<String, Document>> entries = new HashMap<>();
+        Map<String, Document> heads = new HashMap<>();
+        Map<String, Document> changedFacts = new HashMap<>();
+        for (Document fact : store.facts(tenantId)) {
+            List<Document> recorded = fact.getList("contrib", Document.class, List.of());
+            List<Document> contributions = new ArrayList<>();
+            for (Document contribution : recorded) {
                 if (!planId.equals(contribution.getString("planId"))) {
-                    kept.add(contribution);
+                    contributions.add(contribution);
                 }
             }
-            List<Document> added = List.of();
             String actorKey = fact.getString("actorKey");
+            boolean added = false;
             if (!fact.getBoolean("voided", false) && fact.getString("voids") == null && actorKey != null) {
                 StatementFacts facts = factsOf(fact);
-                added = contributions(facts, actorKey, index.matching(facts.activityIds(), planId));
-                for (Document contribution : added) {
-                    store.applyAggregate(tenantId, contribution, 1, facts.seq());
+                for (Document contribution : contributions(facts, actorKey, index.matching(facts.activityIds(), planId))) {
+                    String id = contribution.getString("a");
+                    heads.computeIfAbsent(id, k -> new Document("_id", k).append("tenantId", tenantId).append("planId", planId)
+                            .append("courseKey", contribution.getString("courseKey"))
+                            .append("fiscalYear", contribution.getInteger("fiscalYear"))).put("seq", facts.seq());
+                    ProjectionChunk.add(entries.computeIfAbsent(id, k -> new java.util.TreeMap<>()), contribution, 1);
+                    contributions.add(contribution);
+                    added = true;
                 }
             }
-            if (added.size() + kept.size() != fact.getList("contrib", Document.class, List.of()).size() || !added.isEmpty()) {
-                List<Document> contributions = new ArrayList<>(kept);
-                contributions.addAll(added);
-                store.setContributions(fact.getString("_id"), contributions);
+            if (added || contributions.size() != recorded.size()) {
+                changedFacts.put(fact.getString("_id"), fact.append("contrib", contributions));
             }
         }
+        Map<String, Document> courseYears = new HashMap<>();
+        heads.forEach((id, head) -> courseYears.put(id, new Document(head).append("actors", new ArrayList<>(entries.get(id).values()))));
+        store.writeChunk(courseYears, Map.of(), changedFacts);
         log.info("Progress of plan {} recomputed from facts", planId);
     }
 

@@ -126,16 +126,19 @@ public class ProgressService {
         return byKey;
     }
 
-    /** Course state by course key and staff id. */
-    Map<String, Map<String, CourseState>> states(String tenantId, String planId, int fiscalYear, Map<String, String> staffByKey) {
+    /** Course state by course key and staff id, from the plan's course-year documents (read by {@code _id}). */
+    Map<String, Map<String, CourseState>> states(String tenantId, String planId, int fiscalYear, PlanContent content,
+            Map<String, String> staffByKey) {
+        List<String> courseKeys = content.courses().stream().map(PlanContent.Course::key).toList();
         Map<String, Map<String, CourseState>> states = new HashMap<>();
-        for (Document aggregate : store.aggregates(tenantId, planId, fiscalYear)) {
-            String staffId = staffByKey.get(aggregate.getString("actorKey"));
-            if (staffId != null) {
-                states.computeIfAbsent(aggregate.getString("courseKey"), k -> new HashMap<>())
-                        .computeIfAbsent(staffId, k -> new CourseState()).add(aggregate);
+        store.courseYears(tenantId, planId, fiscalYear, courseKeys).forEach((courseKey, courseYear) -> {
+            for (Document entry : courseYear.getList("actors", Document.class, List.of())) {
+                String staffId = staffByKey.get(entry.getString("k"));
+                if (staffId != null) {
+                    states.computeIfAbsent(courseKey, k -> new HashMap<>()).computeIfAbsent(staffId, k -> new CourseState()).add(entry);
+                }
             }
-        }
+        });
         return states;
     }
 
@@ -155,7 +158,7 @@ public class ProgressService {
         List<Staff> everyone = staff.all(tenantId);
         List<Staff> current = everyone.stream().filter(ProgressService::current).toList();
         Map<String, String> byKey = staffByKey(everyone);
-        Map<String, Map<String, CourseState>> states = states(tenantId, under.plan().id(), fiscalYear, byKey);
+        Map<String, Map<String, CourseState>> states = states(tenantId, under.plan().id(), fiscalYear, under.content(), byKey);
         LocalDate asOf = asOf(fiscalYear);
         Map<String, Double> spent = spentByCourse(tenantId, under.plan().id(), fiscalYear);
 
@@ -276,6 +279,33 @@ public class ProgressService {
         return result;
     }
 
+    /** Courses completed and hours of one staff member in a plan's fiscal year. */
+    public record StaffTotals(int coursesCompleted, double hours) {
+    }
+
+    /**
+     * {@link StaffTotals} of every staff member with any, by staff id: the course-years read once
+     * for everyone (the export's staff sheet), where {@link #staffProgress} reads them per person.
+     */
+    public Map<String, StaffTotals> staffTotals(String planId, Integer fiscalYearOrNull, Caller caller) {
+        PlanUnderReview under = readPlan(planId, caller);
+        String tenantId = under.plan().tenantId();
+        int fiscalYear = fiscalYearOrNull != null ? fiscalYearOrNull : FiscalYears.of(plans.today());
+        Map<String, Map<String, CourseState>> states = states(tenantId, planId, fiscalYear, under.content(),
+                staffByKey(staff.all(tenantId)));
+        Map<String, Integer> completed = new HashMap<>();
+        Map<String, Long> millis = new HashMap<>();
+        for (PlanContent.Course course : under.content().courses()) {
+            states.getOrDefault(course.key(), Map.of()).forEach((staffId, state) -> {
+                millis.merge(staffId, state.millis, Long::sum);
+                completed.merge(staffId, course.xapi() != null && state.completed(course) ? 1 : 0, Integer::sum);
+            });
+        }
+        Map<String, StaffTotals> totals = new HashMap<>();
+        millis.forEach((staffId, ms) -> totals.put(staffId, new StaffTotals(completed.getOrDefault(staffId, 0), ms / HOUR_MILLIS)));
+        return totals;
+    }
+
     public StaffProgress staffProgress(String planId, Integer fiscalYearOrNull, String staffId, Caller caller) {
         PlanUnderReview under = readPlan(planId, caller);
         String tenantId = under.plan().tenantId();
@@ -283,7 +313,7 @@ public class ProgressService {
         int fiscalYear = fiscalYearOrNull != null ? fiscalYearOrNull : FiscalYears.of(plans.today());
         LocalDate asOf = asOf(fiscalYear);
         Map<String, String> byKey = staffByKey(List.of(member));
-        Map<String, Map<String, CourseState>> states = states(tenantId, planId, fiscalYear, byKey);
+        Map<String, Map<String, CourseState>> states = states(tenantId, planId, fiscalYear, under.content(), byKey);
         List<StaffCourse> courses = new ArrayList<>();
         Set<String> coveredCompetencies = new HashSet<>();
         long millis = 0;

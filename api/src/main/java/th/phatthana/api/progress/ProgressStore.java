@@ -2,6 +2,7 @@ package th.phatthana.api.progress;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,33 +16,43 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import jakarta.annotation.PostConstruct;
 
 /**
- * The progress read model in MongoDB, through the driver: checkpoints, facts, course aggregates,
- * actors and spend. Every document carries {@code tenantId} and every index starts with it.
+ * The progress read model in MongoDB, through the driver: checkpoints, facts, course-year
+ * aggregates, actors and spend. Every document carries {@code tenantId} and every index starts
+ * with it; every read and write on the projection's hot path goes by {@code _id} (the embedded
+ * store only uses unique indexes, so anything else would scan).
  *
- * <p>Exactly once without transactions: an aggregate or actor document remembers the {@code seq}
- * of the last statement applied to it, and an update for a statement is filtered on a lower one
- * and upserts; when the document already has that statement the filter misses, the upsert collides
- * with the existing {@code _id} and the duplicate key is ignored. Reprocessing a chunk after a crash
- * therefore changes nothing it already changed.
+ * <p>A course-year document ({@code _id} {@code planId/fiscalYear/courseKey}) holds, per actor key,
+ * what that actor's statements added to the course in the year. The projector reads the documents
+ * a chunk of statements touches, applies the chunk in memory and writes them back whole.
+ *
+ * <p>Exactly once without transactions: each aggregate and actor document remembers the
+ * {@code seq} of the last statement applied to it, and a statement is applied to a document only
+ * when its seq is higher. Documents are written before the facts that record what was applied,
+ * and the checkpoint last, so reprocessing a chunk after a crash changes nothing already changed.
  */
 @Repository
 class ProgressStore {
 
     static final String CHECKPOINTS = "progress_checkpoints";
     static final String FACTS = "progress_facts";
-    static final String COURSE_ACTOR = "progress_course_actor";
+    static final String COURSE_YEARS = "progress_course_years";
     static final String ACTORS = "progress_actors";
     static final String SPEND = "progress_spend";
     /** The LRS's per-tenant sequence counters ({@code _id} tenantId, {@code seq} the last given out). */
@@ -50,7 +61,7 @@ class ProgressStore {
     private final MongoTemplate mongo;
     MongoCollection<Document> checkpoints;
     MongoCollection<Document> facts;
-    MongoCollection<Document> courseActor;
+    MongoCollection<Document> courseYears;
     MongoCollection<Document> actors;
     MongoCollection<Document> spend;
 
@@ -62,13 +73,30 @@ class ProgressStore {
     void createIndexes() {
         checkpoints = mongo.getCollection(CHECKPOINTS);
         facts = mongo.getCollection(FACTS);
-        courseActor = mongo.getCollection(COURSE_ACTOR);
+        courseYears = mongo.getCollection(COURSE_YEARS);
         actors = mongo.getCollection(ACTORS);
         spend = mongo.getCollection(SPEND);
         facts.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().name("tenant_seq"));
-        courseActor.createIndex(Indexes.ascending("tenantId", "planId", "fiscalYear"), new IndexOptions().name("tenant_plan_year"));
+        courseYears.createIndex(Indexes.ascending("tenantId", "planId", "fiscalYear"), new IndexOptions().name("tenant_plan_year"));
         actors.createIndex(Indexes.ascending("tenantId", "lastSeen"), new IndexOptions().name("tenant_last_seen"));
         spend.createIndex(Indexes.ascending("tenantId", "planId", "fiscalYear"), new IndexOptions().name("tenant_plan_year"));
+        migrateFromCourseActorDocuments();
+    }
+
+    /**
+     * Earlier versions kept one aggregate per course, year and actor. Their read model is dropped
+     * and every tenant's checkpoint reset, so the projector rebuilds it from the statements.
+     */
+    private void migrateFromCourseActorDocuments() {
+        MongoCollection<Document> old = mongo.getCollection("progress_course_actor");
+        if (old.find().first() == null) {
+            return;
+        }
+        facts.deleteMany(new Document());
+        actors.deleteMany(new Document());
+        courseYears.deleteMany(new Document());
+        checkpoints.updateMany(new Document(), Updates.combine(Updates.set("seq", 0L), Updates.unset("plans")));
+        old.drop();
     }
 
     // ---- checkpoints and leases -----------------------------------------------------------------
@@ -169,9 +197,10 @@ class ProgressStore {
         return tenantId + "/" + statementId;
     }
 
-    /** Inserts the fact unless it exists (a reprocessed statement); returns the stored fact. */
-    Document upsertFact(String tenantId, StatementFacts f) {
-        Document values = new Document("tenantId", tenantId)
+    /** A new fact document for a statement (not stored yet). */
+    static Document newFact(String tenantId, StatementFacts f, boolean voided) {
+        return new Document("_id", factId(tenantId, f.statementId()))
+                .append("tenantId", tenantId)
                 .append("statementId", f.statementId())
                 .append("seq", f.seq())
                 .append("actorKey", f.actorKey())
@@ -185,22 +214,13 @@ class ProgressStore {
                 .append("fiscalYear", f.fiscalYear())
                 .append("timestamp", Date.from(f.timestamp()))
                 .append("voids", f.voidedStatementId())
-                .append("voided", false)
+                .append("voided", voided)
                 .append("contrib", List.of());
-        return facts.findOneAndUpdate(Filters.eq("_id", factId(tenantId, f.statementId())), new Document("$setOnInsert", values),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     }
 
-    Document fact(String tenantId, String statementId) {
-        return facts.find(Filters.eq("_id", factId(tenantId, statementId))).first();
-    }
-
-    void setContributions(String factId, List<Document> contributions) {
-        facts.updateOne(Filters.eq("_id", factId), Updates.set("contrib", contributions));
-    }
-
-    void markVoided(String factId) {
-        facts.updateOne(Filters.eq("_id", factId), Updates.set("voided", true));
+    /** The tenant's stored facts with these statement ids, by fact {@code _id}. */
+    Map<String, Document> factsByStatementIds(String tenantId, Collection<String> statementIds) {
+        return byIds(facts, statementIds.stream().map(id -> factId(tenantId, id)).toList());
     }
 
     /** The tenant's facts in stream order. */
@@ -212,77 +232,88 @@ class ProgressStore {
         return Math.round(seconds * 1000);
     }
 
-    // ---- aggregates -----------------------------------------------------------------------------
+    // ---- course-year aggregates and actors -------------------------------------------------------
+
+    /** {@code planId/fiscalYear/courseKey}: plan ids start with the tenant id. */
+    static String courseYearId(String planId, int fiscalYear, String courseKey) {
+        return planId + "/" + fiscalYear + "/" + courseKey;
+    }
+
+    static String actorId(String tenantId, String actorKey) {
+        return tenantId + "/" + actorKey;
+    }
+
+    Map<String, Document> courseYearsByIds(Collection<String> ids) {
+        return byIds(courseYears, ids);
+    }
+
+    Map<String, Document> actorsByIds(Collection<String> ids) {
+        return byIds(actors, ids);
+    }
 
     /**
-     * Adds (sign 1) or takes back (sign -1) one statement's contribution to a course aggregate, once
-     * per statement {@code seq}. An aggregate left with no statements is removed, and activity
-     * counters left at zero are unset, so the documents equal those of a rebuild.
+     * The course-year documents of these courses of a plan in a fiscal year, by course key: one
+     * look-up by {@code _id}, whatever the number of statements.
      */
-    void applyAggregate(String tenantId, Document c, int sign, long seq) {
-        String id = c.getString("a");
-        List<Bson> updates = new ArrayList<>();
-        updates.add(Updates.set("tenantId", tenantId));
-        updates.add(Updates.set("planId", c.getString("planId")));
-        updates.add(Updates.set("courseKey", c.getString("courseKey")));
-        updates.add(Updates.set("fiscalYear", c.getInteger("fiscalYear")));
-        updates.add(Updates.set("actorKey", c.getString("actorKey")));
-        updates.add(Updates.set("seq", seq));
-        updates.add(Updates.inc("statements", sign));
-        updates.add(Updates.inc("qualifying", sign * c.getInteger("q", 0)));
-        updates.add(Updates.inc("millis", sign * c.get("ms", Number.class).longValue()));
-        List<Integer> qa = c.getList("qa", Integer.class, List.of());
-        for (Integer index : qa) {
-            updates.add(Updates.inc("qa." + index, sign));
-        }
-        if (!upsertOnce(courseActor, id, seq, Updates.combine(updates))) {
-            return;
-        }
-        if (sign < 0) {
-            courseActor.deleteOne(Filters.and(Filters.eq("_id", id), Filters.lte("statements", 0)));
-            Document left = courseActor.find(Filters.eq("_id", id)).first();
-            if (left != null && left.get("qa") instanceof Document counters) {
-                List<Bson> unset = new ArrayList<>();
-                counters.forEach((k, v) -> {
-                    if (v instanceof Number n && n.longValue() <= 0) {
-                        unset.add(Updates.unset("qa." + k));
-                    }
-                });
-                if (!unset.isEmpty() && unset.size() == counters.size()) {
-                    courseActor.updateOne(Filters.eq("_id", id), Updates.unset("qa"));
-                } else if (!unset.isEmpty()) {
-                    courseActor.updateOne(Filters.eq("_id", id), Updates.combine(unset));
-                }
+    Map<String, Document> courseYears(String tenantId, String planId, int fiscalYear, Collection<String> courseKeys) {
+        Map<String, Document> byCourse = new HashMap<>();
+        for (Document document : byIds(courseYears, courseKeys.stream().map(key -> courseYearId(planId, fiscalYear, key)).toList())
+                .values()) {
+            if (tenantId.equals(document.getString("tenantId"))) {
+                byCourse.put(document.getString("courseKey"), document);
             }
         }
+        return byCourse;
     }
 
-    /** Records a statement by an actor, once per statement. */
-    void touchActor(String tenantId, String actorKey, String displayKey, String name, Instant when, long seq) {
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set("tenantId", tenantId), Updates.set("actorKey", actorKey),
-                Updates.set("displayKey", displayKey), Updates.set("seq", seq), Updates.inc("statements", 1),
-                Updates.max("lastSeen", Date.from(when))));
-        if (name != null) {
-            updates.add(Updates.set("name", name));
+    private static Map<String, Document> byIds(MongoCollection<Document> collection, Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
         }
-        upsertOnce(actors, tenantId + "/" + actorKey, seq, Updates.combine(updates));
+        for (Document document : collection.find(Filters.in("_id", ids)).batchSize(Math.max(ids.size(), 2))) {
+            found.put(document.getString("_id"), document);
+        }
+        return found;
     }
 
     /**
-     * Applies the update unless the document has seen this seq already; false when it had.
-     *
-     * <p>Looked up by {@code _id} alone and the seq compared here, because the embedded store only
-     * uses an index for a filter on exactly the indexed keys (a filter on {@code _id} and {@code seq}
-     * scanned the whole collection on every write). One projector per tenant (the checkpoint lease)
-     * makes this read-then-write safe.
+     * Writes what a chunk changed: aggregate and actor documents first (each whole, or deleted when
+     * null), then facts. The order matters for a crash in between, see the class comment.
      */
-    private static boolean upsertOnce(MongoCollection<Document> collection, String id, long seq, Bson update) {
-        Document existing = collection.find(Filters.eq("_id", id)).projection(new Document("seq", 1)).first();
-        if (existing != null && existing.get("seq") instanceof Number applied && applied.longValue() >= seq) {
-            return false;
+    void writeChunk(Map<String, Document> changedCourseYears, Map<String, Document> changedActors, Map<String, Document> changedFacts) {
+        replaceAll(courseYears, changedCourseYears);
+        replaceAll(actors, changedActors);
+        replaceAll(facts, changedFacts);
+    }
+
+    private static void replaceAll(MongoCollection<Document> collection, Map<String, Document> documents) {
+        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+        documents.forEach((id, document) -> writes.add(document == null ? new DeleteOneModel<>(Filters.eq("_id", id))
+                : new ReplaceOneModel<>(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true))));
+        for (int from = 0; from < writes.size(); from += 1000) {
+            collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + 1000)), new BulkWriteOptions().ordered(false));
         }
-        collection.updateOne(Filters.eq("_id", id), update, new UpdateOptions().upsert(true));
-        return true;
+    }
+
+    List<Document> allCourseYears(String tenantId) {
+        return courseYears.find(Filters.eq("tenantId", tenantId)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    List<Document> actors(String tenantId) {
+        return actors.find(Filters.eq("tenantId", tenantId)).sort(Sorts.descending("lastSeen")).into(new ArrayList<>());
+    }
+
+    void dropPlan(String tenantId, String planId) {
+        courseYears.deleteMany(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("planId", planId)));
+    }
+
+    /** Forgets everything projected for the tenant (spend entries are not projected and stay). */
+    void dropTenant(String tenantId) {
+        facts.deleteMany(Filters.eq("tenantId", tenantId));
+        courseYears.deleteMany(Filters.eq("tenantId", tenantId));
+        actors.deleteMany(Filters.eq("tenantId", tenantId));
+        saveCheckpoint(tenantId, 0);
     }
 
     private static boolean duplicate(RuntimeException e) {
@@ -293,34 +324,6 @@ class ProgressStore {
             return ErrorCategory.fromErrorCode(command.getErrorCode()) == ErrorCategory.DUPLICATE_KEY;
         }
         return false;
-    }
-
-    List<Document> aggregates(String tenantId, String planId, Integer fiscalYear) {
-        Bson filter = Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("planId", planId));
-        if (fiscalYear != null) {
-            filter = Filters.and(filter, Filters.eq("fiscalYear", fiscalYear));
-        }
-        return courseActor.find(filter).into(new ArrayList<>());
-    }
-
-    List<Document> allAggregates(String tenantId) {
-        return courseActor.find(Filters.eq("tenantId", tenantId)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    List<Document> actors(String tenantId) {
-        return actors.find(Filters.eq("tenantId", tenantId)).sort(Sorts.descending("lastSeen")).into(new ArrayList<>());
-    }
-
-    void dropPlan(String tenantId, String planId) {
-        courseActor.deleteMany(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("planId", planId)));
-    }
-
-    /** Forgets everything projected for the tenant (spend entries are not projected and stay). */
-    void dropTenant(String tenantId) {
-        facts.deleteMany(Filters.eq("tenantId", tenantId));
-        courseActor.deleteMany(Filters.eq("tenantId", tenantId));
-        actors.deleteMany(Filters.eq("tenantId", tenantId));
-        saveCheckpoint(tenantId, 0);
     }
 
     // ---- spend ----------------------------------------------------------------------------------

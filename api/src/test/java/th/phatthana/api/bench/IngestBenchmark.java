@@ -60,6 +60,8 @@ public final class IngestBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Load.Measurement> results = new LinkedHashMap<>();
+    /** Per result: seconds and CPU seconds of background work after its last response. */
+    private final Map<String, double[]> tails = new HashMap<>();
 
     private IngestBenchmark(Options options) {
         this.options = options;
@@ -122,15 +124,33 @@ public final class IngestBenchmark {
         try {
             URI statements = URI.create(base + "statements");
             post("Phatthana warm-up", statements, authorization, warmup, -1);
+            if (app != null) {
+                settle("Phatthana warm-up", -1);
+            }
             results.put("phatthana", post("Phatthana (" + storeLabel() + ")", statements, authorization, timed, -1));
+            if (app != null) {
+                tails.put("phatthana", settle("Phatthana", -1));
+            }
             if (app != null && options.raw) {
-                rawInsertMany(app, warmup, timed, workDir.resolve("raw-data"));
+                RawInput input = readBack(app, warmup, timed);
+                // The raw run gets the JVM to itself: the application (and its background work) is gone.
+                app.close();
+                app = null;
+                settle("application shutdown", -1);
+                rawInsertMany(input, workDir.resolve("raw-data"));
             }
         } finally {
             if (app != null) {
                 app.close();
             }
         }
+    }
+
+    /** Waits for the background work of a phase to finish and reports it. */
+    private double[] settle(String label, long pid) throws InterruptedException {
+        double[] tail = Load.settle(pid, options.settleSeconds);
+        System.out.printf(Locale.ROOT, "  %-55s background work after the last response: %.1f s, %.1f CPU-s%n", label, tail[0], tail[1]);
+        return tail;
     }
 
     private String storeLabel() {
@@ -142,7 +162,7 @@ public final class IngestBenchmark {
         long begin = System.nanoTime();
         SpringApplication application = new SpringApplication(PhatthanaApplication.class);
         // Command-line arguments outrank application.properties and the environment (MONGODB_URI, PHATTHANA_STORE...).
-        ConfigurableApplicationContext context = application.run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.main.banner-mode=off",
@@ -156,7 +176,9 @@ public final class IngestBenchmark {
                 "--phatthana.demo.enabled=true",
                 "--phatthana.demo.simulate-learning=false",
                 "--phatthana.demo.xapi-key=" + key,
-                "--phatthana.demo.xapi-secret=" + secret);
+                "--phatthana.demo.xapi-secret=" + secret));
+        options.appProperties.forEach(property -> arguments.add("--" + property));
+        ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
         System.out.printf(Locale.ROOT, "Phatthana started in %.1f s on port %s%n", (System.nanoTime() - begin) / 1e9,
                 context.getEnvironment().getProperty("local.server.port"));
         return context;
@@ -168,8 +190,10 @@ public final class IngestBenchmark {
      * {@code insertMany} into a fresh embedded server of the same backend, in a collection with the
      * same index definitions, in the same batches, by the same number of client threads.
      */
-    private void rawInsertMany(ConfigurableApplicationContext app, List<Batch> warmup, List<Batch> timed, Path rawDir)
-            throws Exception {
+    private record RawInput(List<Document> indexes, List<List<Document>> warmup, List<List<Document>> timed) {
+    }
+
+    private RawInput readBack(ConfigurableApplicationContext app, List<Batch> warmup, List<Batch> timed) {
         MongoCollection<Document> lrsStatements = app.getBean(MongoTemplate.class).getCollection(STATEMENTS_COLLECTION);
         Map<String, Document> byId = new HashMap<>();
         // mongo-java-server answers a find without batchSize in one reply, which the driver refuses beyond 48 MB.
@@ -183,7 +207,10 @@ public final class IngestBenchmark {
                 + "same batches (%,d warm-up, %,d timed); a stored document: %s%n", byId.size(), posted, warmupDocuments.size(),
                 timedDocuments.size(), describe(timedDocuments.get(0).get(0)));
         List<Document> indexes = lrsStatements.listIndexes().into(new ArrayList<>());
+        return new RawInput(indexes, warmupDocuments, timedDocuments);
+    }
 
+    private void rawInsertMany(RawInput input, Path rawDir) throws Exception {
         MongoBackend backend;
         if (options.memory) {
             backend = new MemoryBackend();
@@ -195,16 +222,16 @@ public final class IngestBenchmark {
         String uri = server.bindAndGetConnectionString();
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> raw = client.getDatabase("raw").getCollection(STATEMENTS_COLLECTION);
-            for (Document index : indexes) {
+            for (Document index : input.indexes()) {
                 String name = index.getString("name");
                 if (!"_id_".equals(name)) {
                     raw.createIndex((Document) index.get("key"), new IndexOptions().name(name)
                             .unique(index.getBoolean("unique", false)).sparse(index.getBoolean("sparse", false)));
                 }
             }
-            insertMany("raw insertMany warm-up", raw, warmupDocuments);
+            insertMany("raw insertMany warm-up", raw, input.warmup());
             results.put("raw", insertMany("raw insertMany (" + (options.memory ? "MemoryBackend" : "H2Backend, own file") + ")", raw,
-                    timedDocuments));
+                    input.timed()));
         } finally {
             server.shutdown();
             backend.close();
@@ -259,7 +286,13 @@ public final class IngestBenchmark {
             URI statements = URI.create(base + "statements");
             String authorization = basic(options.compareAuth);
             post("Learning Locker warm-up", statements, authorization, warmup, pid);
+            if (pid > 0) {
+                settle("Learning Locker warm-up", pid);
+            }
             results.put("ll", post("Learning Locker xapi-statements (MODELS_REPO=memory)", statements, authorization, timed, pid));
+            if (pid > 0) {
+                tails.put("ll", settle("Learning Locker", pid));
+            }
         } finally {
             if (started != null) {
                 started.close();
@@ -334,13 +367,17 @@ public final class IngestBenchmark {
     private void report() {
         System.out.println();
         System.out.println("| run | statements | time (s) | statements/s | p50 (ms) | p95 (ms) | p99 (ms) | refused requests "
-                + "| machine CPU busy | CPU s: JVM / node / other processes |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (Load.Measurement m : results.values()) {
-            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %d | %.0f%% | %.1f / %s / %.1f |%n", m.label(),
-                    m.items(), m.seconds(), m.perSecond(), m.percentileMillis(0.50), m.percentileMillis(0.95), m.percentileMillis(0.99),
-                    m.rejected(), m.machineBusy() * 100, m.jvmCpuSeconds(),
-                    m.otherCpuSeconds() >= 0 ? String.format(Locale.ROOT, "%.1f", m.otherCpuSeconds()) : "-", m.othersCpuSeconds());
+                + "| machine CPU busy | CPU s: JVM / node / other processes | background work after (s / CPU-s) | rate incl. background |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Map.Entry<String, Load.Measurement> entry : results.entrySet()) {
+            Load.Measurement m = entry.getValue();
+            double[] tail = tails.get(entry.getKey());
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %d | %.0f%% | %.1f / %s / %.1f | %s | %s |%n",
+                    m.label(), m.items(), m.seconds(), m.perSecond(), m.percentileMillis(0.50), m.percentileMillis(0.95),
+                    m.percentileMillis(0.99), m.rejected(), m.machineBusy() * 100, m.jvmCpuSeconds(),
+                    m.otherCpuSeconds() >= 0 ? String.format(Locale.ROOT, "%.1f", m.otherCpuSeconds()) : "-", m.othersCpuSeconds(),
+                    tail == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", tail[0], tail[1]),
+                    tail == null ? "-" : String.format(Locale.ROOT, "%,.0f", m.items() / (m.seconds() + tail[0])));
         }
         for (Load.Measurement m : results.values()) {
             if (m.rejected() > 0) {
@@ -359,6 +396,11 @@ public final class IngestBenchmark {
             double ratio = lrs.perSecond() / raw.perSecond();
             System.out.printf(Locale.ROOT, "Phatthana / raw insertMany of the same store: %.0f%% (target >= 70%% on the persistent store%s)%n",
                     ratio * 100, options.memory ? "; this run is in memory" : ratio >= 0.70 ? ": MET" : ": NOT MET");
+            double[] tail = tails.get("phatthana");
+            if (tail != null) {
+                System.out.printf(Locale.ROOT, "  counting the background work after the last response too: %.0f%%%n",
+                        100 * lrs.items() / (lrs.seconds() + tail[0]) / raw.perSecond());
+            }
         }
         if (lrs != null && ll != null) {
             double ratio = lrs.perSecond() / ll.perSecond();
@@ -404,6 +446,8 @@ public final class IngestBenchmark {
         String compareUrl;
         long comparePid = -1;
         String compareAuth = "benchmark:benchmark";
+        int settleSeconds = 900;
+        List<String> appProperties = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -441,6 +485,8 @@ public final class IngestBenchmark {
                     case "compare-url" -> o.compareUrl = value.isBlank() ? null : value;
                     case "compare-pid" -> o.comparePid = Long.parseLong(value);
                     case "compare-auth" -> o.compareAuth = value;
+                    case "settle-seconds" -> o.settleSeconds = Integer.parseInt(value);
+                    case "app" -> o.appProperties.add(value);
                     default -> throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
                 }
             }
@@ -470,6 +516,9 @@ public final class IngestBenchmark {
                       --compare-url=URL          or post to an already running xapi-statements (…/xAPI/)
                       --compare-pid=PID          its process id, to report its CPU time
                       --compare-auth=USER:PASS   Basic credentials for it (default benchmark:benchmark; AUTH_REPO=test takes any)
+                      --app=NAME=VALUE           a property for the in-process application (repeatable), e.g.
+                                                 --app=phatthana.progress.projector.enabled=false
+                      --settle-seconds=N         longest wait for background work after a phase (default 900)
                       --keep-data                keep the temporary store directories
                       --seed=N                   content seed (default 2569)
                     """);
@@ -479,7 +528,8 @@ public final class IngestBenchmark {
         public String toString() {
             return "store=" + (memory ? "memory" : "persistent") + " statements=" + statements + " warmup=" + warmup + " batch=" + batch
                     + " clients=" + clients + (lrsUrl != null ? " lrs-url=" + lrsUrl : "") + (raw ? "" : " raw=false")
-                    + (llHome != null ? " ll-home=" + llHome : "") + (compareUrl != null ? " compare-url=" + compareUrl : "");
+                    + (llHome != null ? " ll-home=" + llHome : "") + (compareUrl != null ? " compare-url=" + compareUrl : "")
+                    + (appProperties.isEmpty() ? "" : " app=" + appProperties);
         }
     }
 }

@@ -152,6 +152,40 @@ final class Load {
         return before == null || after == null ? -1 : 1.0 - (double) (after[1] - before[1]) / Math.max(1, after[0] - before[0]);
     }
 
+    /**
+     * Background work left when the last response came back (a projector catching up, a store
+     * flushing, deferred updates): waits until the process (this JVM when {@code pid <= 0}) has
+     * used under 5 % of one CPU for 2 consecutive seconds, at most {@code maxSeconds}.
+     *
+     * @return seconds until it went quiet, and the CPU seconds it used meanwhile
+     */
+    static double[] settle(long pid, int maxSeconds) throws InterruptedException {
+        long begin = System.nanoTime();
+        double cpuBegin = pid > 0 ? processCpuSeconds(pid) : jvmCpuSeconds();
+        double previous = cpuBegin;
+        int quiet = 0;
+        long quietSince = begin;
+        double cpuAtQuiet = cpuBegin;
+        while (System.nanoTime() - begin < maxSeconds * 1_000_000_000L) {
+            long tick = System.nanoTime();
+            Thread.sleep(1_000);
+            double now = pid > 0 ? processCpuSeconds(pid) : jvmCpuSeconds();
+            if (now - previous < 0.05) {
+                if (quiet++ == 0) {
+                    quietSince = tick;
+                    cpuAtQuiet = previous;
+                }
+                if (quiet >= 2) {
+                    return new double[] { (quietSince - begin) / 1e9, cpuAtQuiet - cpuBegin };
+                }
+            } else {
+                quiet = 0;
+            }
+            previous = now;
+        }
+        return new double[] { (System.nanoTime() - begin) / 1e9, previous - cpuBegin };
+    }
+
     private static double jvmCpuSeconds() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1e9;

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import th.phatthana.api.plans.PlanContent;
 import th.phatthana.api.plans.PlanContent.ActivityMatch;
@@ -21,6 +23,9 @@ import th.phatthana.tenants.staff.XapiIdentity;
 import tools.jackson.databind.JsonNode;
 
 class ProgressProjectionTest extends ProgressTestSupport {
+
+    @Autowired
+    th.phatthana.lrs.statements.StatementRepository statementRepository;
 
     static final int NOW_FY = FiscalYears.of(Instant.now());
 
@@ -69,6 +74,49 @@ class ProgressProjectionTest extends ProgressTestSupport {
         assertThat(course(progress, "ethics").path("participantsCompleted").asInt()).isZero();
         assertThat(course(progress, "ethics").path("participantsStarted").asInt()).isZero();
         assertThat(course(progress, "ethics").path("totalHours").asDouble()).isZero();
+    }
+
+    @Test
+    void aStatementWrittenAfterALaterOneStillCounts() throws Exception {
+        Org org = new Org("อบต.ลำดับการเขียน");
+        org.staff("ช้า", PositionType.GENERAL, XapiIdentity.ofMbox("mailto:slow@example.go.th"));
+        org.staff("เร็ว", PositionType.GENERAL, XapiIdentity.ofMbox("mailto:fast@example.go.th"));
+        String planId = simplePlan(org, "ethics");
+        org.progress(planId, NOW_FY);
+
+        // a batch takes its sequence number, and while it is still being written a later batch is stored
+        long slowSeq = statementRepository.reserveSequence(org.tenant.id(), 1);
+        org.post(statement(UUID.randomUUID().toString(), mbox("fast@example.go.th"), COMPLETED, ACTIVITIES + "ethics",
+                Instant.now().toString(), null));
+        Thread.sleep(1500); // the projector has looked at the stream meanwhile
+        Document later = mongo.getCollection("statements").find(new Document("tenantId", org.tenant.id())).first();
+        String slowId = UUID.randomUUID().toString();
+        String json = statement(slowId, mbox("slow@example.go.th"), COMPLETED, ACTIVITIES + "ethics", Instant.now().toString(), null);
+        mongo.getCollection("statements").insertOne(new Document(later).append("_id", org.tenant.id() + "/" + slowId)
+                .append("statementId", slowId).append("seq", slowSeq)
+                .append("streamKey", org.tenant.id() + "/" + String.format("%019d", slowSeq)).append("json", json));
+
+        JsonNode progress = org.awaitProgress(planId, NOW_FY, 2000, p -> course(p, "ethics").path("participantsCompleted").asInt() == 2);
+        assertThat(course(progress, "ethics").path("participantsCompleted").asInt()).as("both statements count").isEqualTo(2);
+    }
+
+    @Test
+    void aStatementVoidedBeforeItArrivesNeverCounts() throws Exception {
+        Org org = new Org("อบต.ยกเลิกก่อน");
+        org.staff("ก", PositionType.GENERAL, XapiIdentity.ofMbox("mailto:early-void@example.go.th"));
+        String planId = simplePlan(org, "ethics");
+        org.progress(planId, NOW_FY);
+
+        String id = UUID.randomUUID().toString();
+        org.post(voiding(UUID.randomUUID().toString(), mbox("early-void@example.go.th"), id));
+        org.post(statement(id, mbox("early-void@example.go.th"), COMPLETED, ACTIVITIES + "ethics", Instant.now().toString(),
+                "{\"duration\": \"PT2H\"}"));
+        org.catchUp();
+
+        JsonNode ethics = course(org.progress(planId, NOW_FY), "ethics");
+        assertThat(ethics.path("participantsStarted").asInt()).isZero();
+        assertThat(ethics.path("participantsCompleted").asInt()).isZero();
+        assertThat(ethics.path("totalHours").asDouble()).isZero();
     }
 
     @Test

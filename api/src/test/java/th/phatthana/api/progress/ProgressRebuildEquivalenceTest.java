@@ -279,7 +279,7 @@ class ProgressRebuildEquivalenceTest extends ProgressTestSupport {
     private Snapshot snapshot(Org org) {
         String tenantId = org.tenant.id();
         Map<String, Document> aggregates = new TreeMap<>();
-        for (Document document : mongo.getCollection(ProgressStore.COURSE_ACTOR).find(new Document("tenantId", tenantId))) {
+        for (Document document : mongo.getCollection(ProgressStore.COURSE_YEARS).find(new Document("tenantId", tenantId))) {
             document.remove("seq");
             aggregates.put(document.getString("_id"), document);
         }
