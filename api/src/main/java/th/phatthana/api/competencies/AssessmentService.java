@@ -36,6 +36,12 @@ public class AssessmentService {
         return mongo.insert(assessment);
     }
 
+    /** A deleted staff member's assessments go with them (erasure under the PDPA). */
+    @org.springframework.context.event.EventListener
+    void onStaffDeleted(th.phatthana.tenants.staff.StaffService.StaffDeleted deleted) {
+        mongo.remove(Query.query(Criteria.where("tenantId").is(deleted.tenantId()).and("staffId").is(deleted.staffId())), Assessment.class);
+    }
+
     /** A staff member's assessments, newest first (by date, then by recording time); {@code code} null: of every item. */
     public List<Assessment> history(String tenantId, String staffId, String code, int limit) {
         Criteria criteria = Criteria.where("tenantId").is(tenantId).and("staffId").is(staffId);

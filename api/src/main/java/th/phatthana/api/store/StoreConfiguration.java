@@ -44,13 +44,29 @@ public class StoreConfiguration {
             Path dir = Path.of(properties.dataDir()).toAbsolutePath();
             Files.createDirectories(dir);
             Path file = dir.resolve("phatthana.mv");
-            backend = new H2Backend(file.toString());
+            backend = new H2Backend(openMvStore(file));
             log.warn("EMBEDDED STORE in use (mongo-java-server, data in {}): fine for evaluation and small pilots; "
                     + "production must set MONGODB_URI to a MongoDB replica set or sharded cluster.", file);
         }
         MongoServer server = new MongoServer(backend);
         String uri = server.bindAndGetConnectionString();
         return new EmbeddedStore(server, backend, uri + "/" + DATABASE);
+    }
+
+    /**
+     * Commits of the MVStore whose replaced pages stay readable. The embedded server reads a
+     * query's documents from the map version current when the query began, while other writes and
+     * the store's own compaction keep committing; a chunk given up more than this many commits ago
+     * may be reused, and a scan still reading it fails with "Chunk … not found" (H2 issue 4383;
+     * the default is 5 commits, too few for a scan of a large collection under load). The price is
+     * disk: space given up by updates and deletes is reused that much later.
+     */
+    static final int MV_VERSIONS_TO_KEEP = 600;
+
+    static org.h2.mvstore.MVStore openMvStore(Path file) {
+        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        store.setVersionsToKeep(MV_VERSIONS_TO_KEEP);
+        return store;
     }
 
     @Bean

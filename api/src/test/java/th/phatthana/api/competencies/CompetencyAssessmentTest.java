@@ -37,6 +37,8 @@ class CompetencyAssessmentTest extends IntegrationTest {
     StaffService staffService;
     @Autowired
     DivisionService divisionService;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     static final String RECORD = """
             mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) {
@@ -96,6 +98,28 @@ class CompetencyAssessmentTest extends IntegrationTest {
         Map<String, JsonNode> map = new java.util.LinkedHashMap<>();
         list.forEach(item -> map.put(item.path("competency").path("code").asString(), item));
         return map;
+    }
+
+    @Test
+    void deletingAStaffMemberErasesTheirAssessments() {
+        Tenant tenant = tenants.tenant("อบต.ลบประวัติ");
+        Staff leaving = staff(tenant, "DEL1", PersonnelType.LOCAL_OFFICIAL, PositionType.ACADEMIC, "นักทรัพยากรบุคคล", null,
+                LocalDate.of(2015, 5, 1), EmploymentStatus.ACTIVE);
+        Staff staying = staff(tenant, "DEL2", PersonnelType.LOCAL_OFFICIAL, PositionType.ACADEMIC, "นักทรัพยากรบุคคล", null,
+                LocalDate.of(2015, 5, 1), EmploymentStatus.ACTIVE);
+        GraphQlHttp admin = graphql(tenants.token(tenant, Role.TENANT_ADMIN));
+        ok(admin.execute(RECORD, assessment(leaving, "C01", 2, "2024-01-10")), "recordAssessment");
+        ok(admin.execute(RECORD, assessment(staying, "C01", 3, "2024-01-10")), "recordAssessment");
+
+        JsonNode deleted = admin.execute("mutation($input: DeleteStaffInput!) { deleteStaff(input: $input) { deletedStaffId } }",
+                Map.of("input", Map.of("id", leaving.id())));
+        assertThat(deleted.path("data").path("deleteStaff").path("deletedStaffId").asString()).isEqualTo(leaving.id());
+
+        org.springframework.data.mongodb.core.query.Query ofLeaving = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(tenant.id()).and("staffId").is(leaving.id()));
+        assertThat(mongo.count(ofLeaving, Assessment.class)).as("the deleted person's assessments").isZero();
+        assertThat(admin.execute(HISTORY, Map.of("staffId", staying.id())).path("data").path("competencyAssessments"))
+                .as("other people's stay").hasSize(1);
     }
 
     @Test

@@ -27,6 +27,7 @@ import jakarta.annotation.PostConstruct;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import th.phatthana.lrs.xapi.RecentWrites;
 
 /**
  * The canonical Activity objects of each tenant (xAPI Communication 2.5, Data 2.4.4.1), kept up to
@@ -55,6 +56,8 @@ public class ActivityDefinitionService {
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
     private MongoCollection<Document> activities;
+    /** A definition sent again unchanged is not written again for a minute (see {@link RecentWrites}). */
+    private final RecentWrites recent = new RecentWrites(java.time.Duration.ofMinutes(1), 50_000);
 
     public ActivityDefinitionService(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -85,6 +88,14 @@ public class ActivityDefinitionService {
                 collect(object, definitions);
             }
         }
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        definitions.forEach((activityId, definition) -> {
+            String fingerprint = (mayDefine ? "define " : "create ") + definition;
+            if (!recent.writtenLately(key(tenantId, activityId), fingerprint)) {
+                fingerprints.put(activityId, fingerprint);
+            }
+        });
+        definitions.keySet().retainAll(fingerprints.keySet());
         if (definitions.isEmpty()) {
             return;
         }
@@ -104,6 +115,7 @@ public class ActivityDefinitionService {
         }
         try {
             activities.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            fingerprints.forEach((activityId, fingerprint) -> recent.wrote(key(tenantId, activityId), fingerprint));
         } catch (MongoException e) {
             // The statements are stored already; a missed definition update must not fail the write.
             log.warn("Could not record {} activity definition(s) for tenant {}", updates.size(), tenantId, e);

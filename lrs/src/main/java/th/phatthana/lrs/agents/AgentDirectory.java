@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import th.phatthana.lrs.xapi.RecentWrites;
 
 /**
  * The agents each tenant's statements have mentioned, for the Agents resource
@@ -52,6 +53,8 @@ public class AgentDirectory {
     private final ObjectProvider<PersonLinks> links;
     private final JsonMapper json = JsonMapper.builder().build();
     private MongoCollection<Document> agents;
+    /** An agent seen again with the same names is not written again for a minute: {@code lastSeen} is kept to the minute. */
+    private final RecentWrites recent = new RecentWrites(java.time.Duration.ofMinutes(1), 50_000);
 
     public AgentDirectory(MongoTemplate mongo, ObjectProvider<PersonLinks> links) {
         this.mongo = mongo;
@@ -78,6 +81,14 @@ public class AgentDirectory {
                 collect(object, seen);
             }
         }
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        seen.forEach((ifi, agent) -> {
+            String fingerprint = new java.util.TreeSet<>(agent.names()).toString();
+            if (!recent.writtenLately(key(tenantId, ifi), fingerprint)) {
+                fingerprints.put(ifi, fingerprint);
+            }
+        });
+        seen.keySet().retainAll(fingerprints.keySet());
         if (seen.isEmpty()) {
             return;
         }
@@ -97,6 +108,7 @@ public class AgentDirectory {
         }
         try {
             agents.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            fingerprints.forEach((ifi, fingerprint) -> recent.wrote(key(tenantId, ifi), fingerprint));
         } catch (MongoException e) {
             // The statements are stored already; a missed directory update must not fail the write.
             log.warn("Could not record {} agent(s) for tenant {}", updates.size(), tenantId, e);

@@ -253,11 +253,22 @@ public class StatementRepository {
         Date stored = document.getDate("stored");
         return new StoredStatement(document.getString("tenantId"), document.getString("statementId"),
                 document.get("seq", Number.class).longValue(), stored == null ? null : stored.toInstant(),
-                document.getBoolean("voided", false), document.getString("credentialId"), document.getString("json"));
+                document.getBoolean("voided", false), document.getString("credentialId"), json(document.get("json")));
     }
 
+    /** The statement's exact JSON: UTF-8 bytes (a BSON binary) since they are stored so, a string in older documents. */
+    private static String json(Object stored) {
+        return stored instanceof org.bson.types.Binary binary ? new String(binary.getData(), java.nio.charset.StandardCharsets.UTF_8)
+                : (String) stored;
+    }
+
+    /**
+     * @param json the statement exactly as it is returned, in UTF-8: stored as bytes, so extension
+     *             keys with {@code .} or {@code $} can never act as field paths or operators, and
+     *             the text is not converted on the way in
+     */
     static Document toDocument(String tenantId, String statementId, long seq, Instant stored, boolean voided,
-            String credentialId, QueryFields fields, String json, List<String> attachmentHashes) {
+            String credentialId, QueryFields fields, byte[] json, List<String> attachmentHashes) {
         Document document = new Document("_id", key(tenantId, statementId))
                 .append("tenantId", tenantId)
                 .append("statementId", statementId)
@@ -285,6 +296,6 @@ public class StatementRepository {
         if (!attachmentHashes.isEmpty()) {
             document.append("attachments", attachmentHashes);
         }
-        return document.append("json", json);
+        return document.append("json", new org.bson.types.Binary(json));
     }
 }

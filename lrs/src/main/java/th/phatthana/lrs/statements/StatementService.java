@@ -216,7 +216,7 @@ public class StatementService {
                     }
                 }
                 documents.add(StatementRepository.toDocument(tenantId, id, seq++, stored, voidedOnArrival.contains(id),
-                        client.credentialId(), QueryFields.of(statement), json.writeValueAsString(statement), hashes));
+                        client.credentialId(), QueryFields.of(statement), json.writeValueAsBytes(statement), hashes));
             }
             if (!attachmentsByHash.isEmpty()) {
                 attachments.saveAll(tenantId, attachmentsByHash.values());

@@ -25,8 +25,9 @@ import th.phatthana.tenants.tenant.TenantRepository;
  * <p>Secrets are stored as BCrypt hashes. BCrypt costs tens of milliseconds by design, far too
  * much per request for an LRS taking thousands of statements a second, so a successful check is
  * remembered in memory as a SHA-256 of the presented secret bound to the stored hash. The
- * credential and its tenant are still read on every request, so disabling a credential or
- * suspending a tenant takes effect at once.
+ * credential and its tenant are read again at most a second after the last read (see
+ * {@link #authenticate}); disabling, rotating or deleting a credential or suspending a tenant
+ * through this instance takes effect at once, and on other instances within that second.
  */
 @Service
 public class XapiCredentialService {
@@ -69,8 +70,31 @@ public class XapiCredentialService {
         return new IssuedCredential(credential, secret);
     }
 
+    /**
+     * Recent successful authentications by key, each good for {@link #RECENT_NANOS}: a provider
+     * posting many batches a second costs the credential and tenant look-ups once a second, not on
+     * every request. Any change to a credential or a tenant's status made through this instance
+     * clears them, so it takes effect here at once; other instances see it within that second.
+     */
+    private record Recent(String digest, XapiCredential credential, XapiClient client, long expiresNanos) {
+    }
+
+    static final long RECENT_NANOS = 1_000_000_000L;
+    private final ConcurrentHashMap<String, Recent> recent = new ConcurrentHashMap<>();
+
     /** The caller behind a key and secret, if the pair is valid, enabled, and its tenant active. */
     public Optional<XapiClient> authenticate(String key, String secret) {
+        String digest = sha256(secret);
+        Recent hit = recent.get(key);
+        if (hit != null && System.nanoTime() - hit.expiresNanos() < 0
+                && MessageDigest.isEqual(hit.digest().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII))) {
+            noteUse(hit.credential());
+            return Optional.of(hit.client());
+        }
+        return authenticateStored(key, secret);
+    }
+
+    private Optional<XapiClient> authenticateStored(String key, String secret) {
         Optional<XapiCredential> found = credentials.findByKey(key);
         if (found.isEmpty() || !found.get().enabled()) {
             return Optional.empty();
@@ -84,8 +108,16 @@ public class XapiCredentialService {
             return Optional.empty();
         }
         noteUse(credential);
-        return Optional.of(new XapiClient(credential.tenantId(), credential.id(), credential.key(),
-                credential.displayName(), credential.scopes()));
+        XapiClient client = new XapiClient(credential.tenantId(), credential.id(), credential.key(), credential.displayName(),
+                credential.scopes());
+        recent.put(key, new Recent(sha256(secret), credential, client, System.nanoTime() + RECENT_NANOS));
+        return Optional.of(client);
+    }
+
+    /** Forgets recent authentications after a change to who may call. */
+    @org.springframework.context.event.EventListener(th.phatthana.tenants.tenant.TenantService.StatusChanged.class)
+    public void forgetRecent() {
+        recent.clear();
     }
 
     private void noteUse(XapiCredential credential) {
@@ -128,15 +160,19 @@ public class XapiCredentialService {
         String secret = randomToken(30);
         Instant now = Instant.now();
         XapiCredential rotated = credentials.save(credential.rotated(encoder.encode(secret), now, now.plus(gracePeriod)));
+        forgetRecent();
         return new IssuedCredential(rotated, secret);
     }
 
     public XapiCredential setEnabled(XapiCredential credential, boolean enabled) {
-        return credentials.save(credential.withEnabled(enabled));
+        XapiCredential saved = credentials.save(credential.withEnabled(enabled));
+        forgetRecent();
+        return saved;
     }
 
     public void delete(XapiCredential credential) {
         credentials.deleteById(credential.id());
+        forgetRecent();
     }
 
     public java.util.List<XapiCredential> ofTenant(String tenantId) {

@@ -38,7 +38,15 @@ public class StaffService implements DivisionUsage {
     private final CitizenIdHasher citizenIds;
     private final Clock clock;
 
-    public StaffService(MongoTemplate mongo, DivisionService divisions, CitizenIdHasher citizenIds, Optional<Clock> clock) {
+    /** Published after a staff member is deleted, so records about them elsewhere (assessments) go too. */
+    public record StaffDeleted(String tenantId, String staffId) {
+    }
+
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    public StaffService(MongoTemplate mongo, DivisionService divisions, CitizenIdHasher citizenIds, Optional<Clock> clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.mongo = mongo;
         this.divisions = divisions;
         this.citizenIds = citizenIds;
@@ -243,6 +251,7 @@ public class StaffService implements DivisionUsage {
             return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
         }
         mongo.remove(byId(tenantId, id), StaffDocument.class);
+        events.publishEvent(new StaffDeleted(tenantId, id));
         return Outcome.done(existing.get().toStaff());
     }
 

@@ -4,15 +4,22 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 @Service
 public class TenantService {
 
-    private final TenantRepository tenants;
+    /** Published when a tenant is suspended or reinstated, so caches of who may call forget it at once. */
+    public record StatusChanged(String tenantId, TenantStatus status) {
+    }
 
-    public TenantService(TenantRepository tenants) {
+    private final TenantRepository tenants;
+    private final ApplicationEventPublisher events;
+
+    public TenantService(TenantRepository tenants, ApplicationEventPublisher events) {
         this.tenants = tenants;
+        this.events = events;
     }
 
     public Tenant create(String code, String nameTh, String nameEn, TenantKind kind, MunicipalClass municipalClass,
@@ -32,8 +39,10 @@ public class TenantService {
 
     /** Suspends or reinstates; credentials and tokens of a suspended tenant stop working at their next use. */
     public Tenant setStatus(Tenant tenant, TenantStatus status) {
-        return tenants.save(new Tenant(tenant.id(), tenant.code(), tenant.nameTh(), tenant.nameEn(), tenant.kind(),
+        Tenant saved = tenants.save(new Tenant(tenant.id(), tenant.code(), tenant.nameTh(), tenant.nameEn(), tenant.kind(),
                 tenant.municipalClass(), tenant.province(), tenant.district(), status, tenant.createdAt()));
+        events.publishEvent(new StatusChanged(tenant.id(), status));
+        return saved;
     }
 
     public Tenant update(Tenant tenant, String nameTh, String nameEn, TenantKind kind, MunicipalClass municipalClass,
