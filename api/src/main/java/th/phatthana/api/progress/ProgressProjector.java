@@ -99,14 +99,21 @@ public class ProgressProjector {
     /** Tenants with a catch-up queued and not started yet: a burst of writes queues one, not one per write. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
+    /**
+     * How long a catch-up waits after the first write that asked for it: the writes arriving
+     * meanwhile are projected in the same chunk, so a provider posting many small batches a second
+     * costs a few projections a second, not one per batch (each rewrites the course-years it touches).
+     */
+    static final long GATHER_MILLIS = 200;
+
     @EventListener
     void onStored(StatementsStored stored) {
         String tenantId = stored.tenantId();
         if (enabled && queued.add(tenantId)) {
-            executor.execute(() -> {
+            executor.schedule(() -> {
                 queued.remove(tenantId);
                 safely(tenantId, () -> catchUp(tenantId));
-            });
+            }, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -318,7 +325,7 @@ public class ProgressProjector {
      */
     private void recomputePlan(String tenantId, String planId, CourseIndex index) {
         store.dropPlan(tenantId, planId);
-        Map<String, Map<String, Document>> entries = new HashMap<>();
+        Map<String, java.util.TreeMap<String, ActorTallies.Tally>> entries = new HashMap<>();
         Map<String, Document> heads = new HashMap<>();
         Map<String, Document> changedFacts = new HashMap<>();
         for (Document fact : store.facts(tenantId)) {
@@ -348,7 +355,7 @@ public class ProgressProjector {
             }
         }
         Map<String, Document> courseYears = new HashMap<>();
-        heads.forEach((id, head) -> courseYears.put(id, new Document(head).append("actors", new ArrayList<>(entries.get(id).values()))));
+        heads.forEach((id, head) -> courseYears.put(id, ProjectionChunk.toDocument(head, entries.get(id))));
         store.writeChunk(courseYears, Map.of(), changedFacts);
         log.info("Progress of plan {} recomputed from facts", planId);
     }

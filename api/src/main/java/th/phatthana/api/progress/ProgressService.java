@@ -74,29 +74,22 @@ public class ProgressService {
         long statements;
         long qualifying;
         long millis;
-        final Map<String, Long> activities = new HashMap<>();
+        final Map<Integer, Long> activities = new HashMap<>();
 
-        void add(Document aggregate) {
-            statements += number(aggregate, "statements");
-            qualifying += number(aggregate, "qualifying");
-            millis += number(aggregate, "millis");
-            if (aggregate.get("qa") instanceof Document qa) {
-                qa.forEach((k, v) -> activities.merge(k, ((Number) v).longValue(), Long::sum));
-            }
+        void add(ActorTallies.Tally tally) {
+            statements += tally.statements;
+            qualifying += tally.qualifying;
+            millis += tally.millis;
+            tally.qualifyingByActivity.forEach((activity, count) -> activities.merge(activity, count, Long::sum));
         }
 
         boolean completed(PlanContent.Course course) {
             PlanContent.CompletionRule rule = course.xapi().completion();
             boolean activitiesMet = rule.activityMatch() == ActivityMatch.ALL
                     ? java.util.stream.IntStream.range(0, course.xapi().activityIds().size())
-                            .allMatch(i -> activities.getOrDefault(Integer.toString(i), 0L) > 0)
+                            .allMatch(i -> activities.getOrDefault(i, 0L) > 0)
                     : qualifying > 0;
             return activitiesMet && (rule.minHours() == null || millis >= rule.minHours() * HOUR_MILLIS);
-        }
-
-        private static long number(Document document, String field) {
-            Number value = document.get(field, Number.class);
-            return value == null ? 0 : value.longValue();
         }
     }
 
@@ -132,12 +125,12 @@ public class ProgressService {
         List<String> courseKeys = content.courses().stream().map(PlanContent.Course::key).toList();
         Map<String, Map<String, CourseState>> states = new HashMap<>();
         store.courseYears(tenantId, planId, fiscalYear, courseKeys).forEach((courseKey, courseYear) -> {
-            for (Document entry : courseYear.getList("actors", Document.class, List.of())) {
-                String staffId = staffByKey.get(entry.getString("k"));
+            ProjectionChunk.tallies(courseYear).forEach((actorKey, tally) -> {
+                String staffId = staffByKey.get(actorKey);
                 if (staffId != null) {
-                    states.computeIfAbsent(courseKey, k -> new HashMap<>()).computeIfAbsent(staffId, k -> new CourseState()).add(entry);
+                    states.computeIfAbsent(courseKey, k -> new HashMap<>()).computeIfAbsent(staffId, k -> new CourseState()).add(tally);
                 }
-            }
+            });
         });
         return states;
     }

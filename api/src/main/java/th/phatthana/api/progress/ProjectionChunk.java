@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,21 +37,27 @@ final class ProjectionChunk {
     private final Set<String> changedCourseYears = new HashSet<>();
     private final Set<String> changedActors = new HashSet<>();
 
-    /** A course-year document with its actor entries by actor key, sorted so the stored list is stable. */
-    private record CourseYear(Document head, TreeMap<String, Document> entries) {
+    /** A course-year document: its head fields, and its actor tallies by actor key. */
+    private record CourseYear(Document head, TreeMap<String, ActorTallies.Tally> entries) {
 
         static CourseYear of(Document document) {
-            TreeMap<String, Document> entries = new TreeMap<>();
-            for (Document entry : document.getList("actors", Document.class, List.of())) {
-                entries.put(entry.getString("k"), entry);
-            }
+            TreeMap<String, ActorTallies.Tally> entries = tallies(document);
             document.remove("actors");
             return new CourseYear(document, entries);
         }
 
         Document toDocument() {
-            return new Document(head).append("actors", new ArrayList<>(entries.values()));
+            return ProjectionChunk.toDocument(head, entries);
         }
+    }
+
+    /** The actor tallies a stored course-year document holds. */
+    static TreeMap<String, ActorTallies.Tally> tallies(Document courseYear) {
+        return ActorTallies.decode(courseYear.get("actors") instanceof org.bson.types.Binary binary ? binary.getData() : null);
+    }
+
+    static Document toDocument(Document head, TreeMap<String, ActorTallies.Tally> entries) {
+        return new Document(head).append("actors", new org.bson.types.Binary(ActorTallies.encode(entries)));
     }
 
     private record Parsed(StoredStatement stored, StatementFacts facts) {
@@ -193,29 +198,18 @@ final class ProjectionChunk {
         add(courseYear.entries(), c, sign);
     }
 
-    /** One contribution added to (or taken from) the actor's entry of a course-year. */
-    static void add(Map<String, Document> entries, Document c, int sign) {
+    /** One contribution added to (or taken from) the actor's tally in a course-year. */
+    static void add(Map<String, ActorTallies.Tally> entries, Document c, int sign) {
         String actorKey = c.getString("actorKey");
-        Document entry = entries.computeIfAbsent(actorKey,
-                k -> new Document("k", k).append("statements", 0L).append("qualifying", 0L).append("millis", 0L));
-        entry.put("statements", entry.get("statements", Number.class).longValue() + sign);
-        entry.put("qualifying", entry.get("qualifying", Number.class).longValue() + sign * c.getInteger("q", 0));
-        entry.put("millis", entry.get("millis", Number.class).longValue() + sign * c.get("ms", Number.class).longValue());
-        List<Integer> qa = c.getList("qa", Integer.class, List.of());
-        if (!qa.isEmpty() || entry.containsKey("qa")) {
-            Document counters = entry.get("qa", Document.class);
-            Map<String, Object> updated = new TreeMap<>(counters == null ? Map.of() : counters);
-            for (Integer activity : qa) {
-                updated.merge(Integer.toString(activity), (long) sign, (a, b) -> ((Number) a).longValue() + ((Number) b).longValue());
-            }
-            updated.values().removeIf(v -> ((Number) v).longValue() <= 0);
-            if (updated.isEmpty()) {
-                entry.remove("qa");
-            } else {
-                entry.put("qa", new Document(new LinkedHashMap<>(updated)));
-            }
+        ActorTallies.Tally tally = entries.computeIfAbsent(actorKey, k -> new ActorTallies.Tally());
+        tally.statements += sign;
+        tally.qualifying += sign * c.getInteger("q", 0);
+        tally.millis += sign * c.get("ms", Number.class).longValue();
+        for (Integer activity : c.getList("qa", Integer.class, List.of())) {
+            tally.qualifyingByActivity.merge(activity, (long) sign, Long::sum);
         }
-        if (entry.get("statements", Number.class).longValue() <= 0) {
+        tally.qualifyingByActivity.values().removeIf(count -> count <= 0);
+        if (tally.statements <= 0) {
             entries.remove(actorKey);
         }
     }

@@ -179,6 +179,9 @@ public final class ProgressBenchmark {
                 JsonNode rebuilt = graphql.execute("mutation { rebuildProgress { organisationId statementsThrough userErrors { message } } }",
                         Map.of());
                 rebuilds[r] = (System.nanoTime() - t) / 1e9;
+                if (rebuilt.path("errors").size() > 0 || rebuilt.path("data").path("rebuildProgress").path("userErrors").size() > 0) {
+                    throw new IllegalStateException("rebuildProgress failed after " + rebuilds[r] + " s: " + rebuilt);
+                }
                 System.out.printf(Locale.ROOT, "(a) rebuildProgress: %.1f s (%s)%n", rebuilds[r], rebuilt.path("data"));
             }
 

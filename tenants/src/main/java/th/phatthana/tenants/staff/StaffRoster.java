@@ -192,6 +192,8 @@ public class StaffRoster {
             bulk.execute();
         } catch (DataAccessException e) {
             throw new ConcurrentChangeException(e);
+        } finally {
+            staff.registerChanged(tenantId);
         }
         return new Result(List.of(), created, updated);
     }

@@ -133,8 +133,44 @@ public class StaffService implements DivisionUsage {
 
     /** Every staff member of the tenant, in staff-number order (rosters, exports). */
     public List<Staff> all(String tenantId) {
-        return mongo.find(Query.query(tenant(tenantId)).with(Sort.by("staffNumber")), StaffDocument.class).stream()
+        long version = registerVersion(tenantId);
+        Register cached = registers.get(tenantId);
+        if (cached != null && cached.version() == version) {
+            return cached.staff();
+        }
+        List<Staff> staff = mongo.find(Query.query(tenant(tenantId)).with(Sort.by("staffNumber")), StaffDocument.class).stream()
                 .map(StaffDocument::toStaff).toList();
+        if (registers.size() >= MAX_CACHED_REGISTERS) {
+            registers.clear();
+        }
+        registers.put(tenantId, new Register(version, staff));
+        return staff;
+    }
+
+    /**
+     * A tenant's whole register as last read, with the register version it was read at. Progress
+     * and exports read the whole register on every query; reading and mapping hundreds of
+     * documents each time dominated them. Every write of staff bumps the tenant's version in the
+     * store (collection {@code staff_register_versions}), so a list read at an older version is
+     * never returned, on any instance.
+     */
+    private record Register(long version, List<Staff> staff) {
+    }
+
+    static final String REGISTER_VERSIONS = "staff_register_versions";
+    private static final int MAX_CACHED_REGISTERS = 500;
+    private final java.util.concurrent.ConcurrentHashMap<String, Register> registers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private long registerVersion(String tenantId) {
+        org.bson.Document version = mongo.getCollection(REGISTER_VERSIONS).find(new org.bson.Document("_id", tenantId)).first();
+        return version == null ? 0 : version.get("version", Number.class).longValue();
+    }
+
+    /** Records that the tenant's register changed (after every write of staff, including imports). */
+    void registerChanged(String tenantId) {
+        mongo.getCollection(REGISTER_VERSIONS).updateOne(new org.bson.Document("_id", tenantId),
+                new org.bson.Document("$inc", new org.bson.Document("version", 1L)).append("$set", new org.bson.Document("tenantId", tenantId)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     @Override
@@ -217,6 +253,7 @@ public class StaffService implements DivisionUsage {
         } catch (DuplicateKeyException e) {
             return Outcome.refused(duplicateStaffNumber(draft.staffNumber()));
         }
+        registerChanged(tenantId);
         return Outcome.done(withCitizenFlag(staff, newHash(draft, null) != null));
     }
 
@@ -240,6 +277,8 @@ public class StaffService implements DivisionUsage {
             mongo.findAndReplace(byId(tenantId, id), StaffDocument.of(staff, hash));
         } catch (DuplicateKeyException e) {
             return Outcome.refused(duplicateStaffNumber(draft.staffNumber()));
+        } finally {
+            registerChanged(tenantId);
         }
         return Outcome.done(withCitizenFlag(staff, hash != null));
     }
@@ -251,6 +290,7 @@ public class StaffService implements DivisionUsage {
             return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
         }
         mongo.remove(byId(tenantId, id), StaffDocument.class);
+        registerChanged(tenantId);
         events.publishEvent(new StaffDeleted(tenantId, id));
         return Outcome.done(existing.get().toStaff());
     }
