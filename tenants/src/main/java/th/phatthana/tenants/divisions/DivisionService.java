@@ -133,10 +133,15 @@ public class DivisionService {
         if (existing.isEmpty()) {
             return Outcome.refused(new Problem("id", "NOT_FOUND", "no such division"));
         }
-        long references = usages.orderedStream().mapToLong(usage -> usage.referencesTo(tenantId, id)).sum();
-        if (references > 0) {
-            return Outcome.refused(new Problem("id", "IN_USE", references
-                    + " staff member(s) still belong to this division: move them to another division first"));
+        List<String> uses = new ArrayList<>();
+        usages.orderedStream().forEach(usage -> {
+            long references = usage.referencesTo(tenantId, id);
+            if (references > 0) {
+                uses.add(usage.describe(references));
+            }
+        });
+        if (!uses.isEmpty()) {
+            return Outcome.refused(new Problem("id", "IN_USE", String.join("; ", uses)));
         }
         mongo.remove(byId(tenantId, id), Division.class);
         return Outcome.done(existing.get());

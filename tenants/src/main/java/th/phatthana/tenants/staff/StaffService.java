@@ -174,6 +174,11 @@ public class StaffService implements DivisionUsage {
     }
 
     @Override
+    public String describe(long count) {
+        return count + " staff member(s) still belong to this division: move them to another division first";
+    }
+
+    @Override
     public long referencesTo(String tenantId, String divisionId) {
         return mongo.count(Query.query(tenant(tenantId).and("divisionId").is(divisionId)), StaffDocument.class);
     }
