@@ -33,16 +33,6 @@ final class ActorTallies {
         /** Qualifying statements per course activity (its index in the course), for ActivityMatch.ALL. */
         final TreeMap<Integer, Long> qualifyingByActivity = new TreeMap<>();
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Tally t && t.statements == statements && t.qualifying == qualifying && t.millis == millis
-                    && t.qualifyingByActivity.equals(qualifyingByActivity);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(statements) * 31 + qualifyingByActivity.hashCode();
-        }
     }
 
     /** The tallies by actor key, in key order (so equal tallies always give equal bytes). */

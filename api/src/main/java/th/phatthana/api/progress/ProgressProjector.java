@@ -31,7 +31,6 @@ import th.phatthana.api.plans.PlanVersion;
 import th.phatthana.lrs.statements.StatementRepository;
 import th.phatthana.lrs.statements.StatementsStored;
 import th.phatthana.lrs.statements.StoredStatement;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -342,9 +341,7 @@ public class ProgressProjector {
                 StatementFacts facts = factsOf(fact);
                 for (Document contribution : contributions(facts, actorKey, index.matching(facts.activityIds(), planId))) {
                     String id = contribution.getString("a");
-                    heads.computeIfAbsent(id, k -> new Document("_id", k).append("tenantId", tenantId).append("planId", planId)
-                            .append("courseKey", contribution.getString("courseKey"))
-                            .append("fiscalYear", contribution.getInteger("fiscalYear"))).put("seq", facts.seq());
+                    heads.computeIfAbsent(id, k -> ProjectionChunk.head(tenantId, contribution)).put("seq", facts.seq());
                     ProjectionChunk.add(entries.computeIfAbsent(id, k -> new java.util.TreeMap<>()), contribution, 1);
                     contributions.add(contribution);
                     added = true;

@@ -185,12 +185,6 @@ class ProgressStore {
         return behind;
     }
 
-    List<String> tenantsWithCheckpoint() {
-        List<String> ids = new ArrayList<>();
-        checkpoints.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
-        return ids;
-    }
-
     // ---- facts ----------------------------------------------------------------------------------
 
     static String factId(String tenantId, String statementId) {
@@ -294,10 +288,6 @@ class ProgressStore {
         for (int from = 0; from < writes.size(); from += 1000) {
             collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + 1000)), new BulkWriteOptions().ordered(false));
         }
-    }
-
-    List<Document> allCourseYears(String tenantId) {
-        return courseYears.find(Filters.eq("tenantId", tenantId)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
     List<Document> actors(String tenantId) {

@@ -56,6 +56,12 @@ final class ProjectionChunk {
         return ActorTallies.decode(courseYear.get("actors") instanceof org.bson.types.Binary binary ? binary.getData() : null);
     }
 
+    /** The fields of a new course-year document, from a contribution to it. */
+    static Document head(String tenantId, Document contribution) {
+        return new Document("_id", contribution.getString("a")).append("tenantId", tenantId).append("planId", contribution.getString("planId"))
+                .append("courseKey", contribution.getString("courseKey")).append("fiscalYear", contribution.getInteger("fiscalYear"));
+    }
+
     static Document toDocument(Document head, TreeMap<String, ActorTallies.Tally> entries) {
         return new Document(head).append("actors", new org.bson.types.Binary(ActorTallies.encode(entries)));
     }
@@ -189,8 +195,7 @@ final class ProjectionChunk {
             return;
         }
         if (courseYear == null) {
-            courseYear = new CourseYear(new Document("_id", id).append("tenantId", tenantId).append("planId", c.getString("planId"))
-                    .append("courseKey", c.getString("courseKey")).append("fiscalYear", c.getInteger("fiscalYear")), new TreeMap<>());
+            courseYear = new CourseYear(head(tenantId, c), new TreeMap<>());
             courseYears.put(id, courseYear);
         }
         courseYear.head().put("seq", seq);

@@ -91,16 +91,16 @@ public class XapiCredentialService {
             noteUse(hit.credential());
             return Optional.of(hit.client());
         }
-        return authenticateStored(key, secret);
+        return authenticateStored(key, secret, digest);
     }
 
-    private Optional<XapiClient> authenticateStored(String key, String secret) {
+    private Optional<XapiClient> authenticateStored(String key, String secret, String digest) {
         Optional<XapiCredential> found = credentials.findByKey(key);
         if (found.isEmpty() || !found.get().enabled()) {
             return Optional.empty();
         }
         XapiCredential credential = found.get();
-        if (!secretMatches(credential, secret)) {
+        if (!secretMatches(credential, secret, digest)) {
             return Optional.empty();
         }
         Optional<Tenant> tenant = tenants.findById(credential.tenantId());
@@ -110,7 +110,7 @@ public class XapiCredentialService {
         noteUse(credential);
         XapiClient client = new XapiClient(credential.tenantId(), credential.id(), credential.key(), credential.displayName(),
                 credential.scopes());
-        recent.put(key, new Recent(sha256(secret), credential, client, System.nanoTime() + RECENT_NANOS));
+        recent.put(key, new Recent(digest, credential, client, System.nanoTime() + RECENT_NANOS));
         return Optional.of(client);
     }
 
@@ -133,8 +133,7 @@ public class XapiCredentialService {
     }
 
     /** The current secret, or the previous one while its grace period after a rotation lasts. */
-    private boolean secretMatches(XapiCredential credential, String secret) {
-        String digest = sha256(secret);
+    private boolean secretMatches(XapiCredential credential, String secret, String digest) {
         if (matches(credential.secretHash(), secret, digest)) {
             return true;
         }
