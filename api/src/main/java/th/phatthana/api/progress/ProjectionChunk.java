@@ -29,7 +29,6 @@ final class ProjectionChunk {
 
     private final String tenantId;
     private final ProgressStore store;
-    private final CourseIndex index;
     private final Map<String, Document> facts;
     private final Map<String, CourseYear> courseYears = new HashMap<>();
     private final Map<String, Document> actors;
@@ -66,14 +65,14 @@ final class ProjectionChunk {
         return new Document(head).append("actors", new org.bson.types.Binary(ActorTallies.encode(entries)));
     }
 
-    private record Parsed(StoredStatement stored, StatementFacts facts) {
+    /** A statement of the chunk, what progress reads of it, and the courses its activities match. */
+    private record Parsed(StoredStatement stored, StatementFacts facts, List<CourseIndex.CourseRef> courses) {
     }
 
-    private ProjectionChunk(String tenantId, ProgressStore store, CourseIndex index, Map<String, Document> facts,
+    private ProjectionChunk(String tenantId, ProgressStore store, Map<String, Document> facts,
             Map<String, Document> actors) {
         this.tenantId = tenantId;
         this.store = store;
-        this.index = index;
         this.facts = facts;
         this.actors = actors;
     }
@@ -85,7 +84,7 @@ final class ProjectionChunk {
         Set<String> actorIds = new HashSet<>();
         for (StoredStatement statement : statements) {
             StatementFacts facts = StatementFacts.of(json.readTree(statement.json()), statement.seq());
-            parsed.add(new Parsed(statement, facts));
+            parsed.add(new Parsed(statement, facts, index.matching(facts.activityIds())));
             statementIds.add(facts.statementId());
             if (facts.voidedStatementId() != null) {
                 statementIds.add(facts.voidedStatementId());
@@ -100,7 +99,7 @@ final class ProjectionChunk {
         Set<String> courseYearIds = new HashSet<>();
         for (Parsed p : parsed) {
             if (p.facts().actorKey() != null) {
-                for (CourseIndex.CourseRef course : index.matching(p.facts().activityIds())) {
+                for (CourseIndex.CourseRef course : p.courses()) {
                     courseYearIds.add(ProgressStore.courseYearId(course.planId(), p.facts().fiscalYear(), course.courseKey()));
                 }
             }
@@ -111,16 +110,18 @@ final class ProjectionChunk {
                 }
             }
         }
-        ProjectionChunk chunk = new ProjectionChunk(tenantId, store, index, facts, store.actorsByIds(actorIds));
+        ProjectionChunk chunk = new ProjectionChunk(tenantId, store, facts, store.actorsByIds(actorIds));
         store.courseYearsByIds(courseYearIds).forEach((id, document) -> chunk.courseYears.put(id, CourseYear.of(document)));
 
         for (Parsed p : parsed) {
-            chunk.apply(p.stored(), p.facts());
+            chunk.apply(p);
         }
         chunk.write();
     }
 
-    private void apply(StoredStatement stored, StatementFacts f) {
+    private void apply(Parsed p) {
+        StoredStatement stored = p.stored();
+        StatementFacts f = p.facts();
         String factId = ProgressStore.factId(tenantId, f.statementId());
         Document fact = facts.get(factId);
         if (fact == null) {
@@ -147,7 +148,7 @@ final class ProjectionChunk {
         if (fact.getBoolean("voided", false) || actorKey == null) {
             return;
         }
-        List<Document> contributions = ProgressProjector.contributions(f, actorKey, index.matching(f.activityIds()));
+        List<Document> contributions = ProgressProjector.contributions(f, actorKey, p.courses());
         if (contributions.isEmpty()) {
             return;
         }
