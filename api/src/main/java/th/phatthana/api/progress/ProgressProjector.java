@@ -53,7 +53,12 @@ public class ProgressProjector {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressProjector.class);
     static final int CHUNK = 500;
-    private static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * How long a lease lasts unless renewed (after every chunk). Another instance takes over a
+     * dead instance's tenants this long after its last renewal; on the embedded store there is no
+     * other instance, and leases left by a crashed process are cleared at start.
+     */
+    static final Duration LEASE = Duration.ofSeconds(15);
     private static final Duration PLAN_CHECK = Duration.ofSeconds(2);
 
     private final StatementRepository statements;
@@ -72,20 +77,28 @@ public class ProgressProjector {
     private volatile Instant lastPlanCheck = Instant.EPOCH;
     private final StreamGaps gaps;
 
+    private final boolean singleWriter;
+    private final RecurringFailures failures = new RecurringFailures(log);
+
     ProgressProjector(StatementRepository statements, ProgressStore store, PlanService plans, ProgressEvents events,
+            th.phatthana.api.store.EmbeddedStore embeddedStore,
             @Value("${phatthana.progress.projector.enabled:true}") boolean enabled,
-            @Value("${phatthana.progress.gap-grace:PT60S}") Duration gapGrace) {
+            @Value("${phatthana.progress.gap-grace:PT30S}") Duration gapGrace) {
         this.statements = statements;
         this.store = store;
         this.plans = plans;
         this.events = events;
         this.enabled = enabled;
-        this.gaps = new StreamGaps(gapGrace);
+        this.singleWriter = embeddedStore.active();
+        this.gaps = new StreamGaps(gapGrace, singleWriter);
     }
 
     @PostConstruct
     void start() {
         if (enabled) {
+            if (singleWriter) {
+                store.clearLeases(); // held by this store's previous process, which is gone
+            }
             executor.scheduleWithFixedDelay(() -> safely("poll", this::poll), 1, 1, TimeUnit.SECONDS);
         }
     }
@@ -158,11 +171,13 @@ public class ProgressProjector {
         return done;
     }
 
+    /** Runs projection work; a failure is retried by the next poll and logged once per kind, with a count, not per attempt. */
     private void safely(String what, Runnable work) {
         try {
             work.run();
+            failures.succeeded(what);
         } catch (RuntimeException e) {
-            log.warn("Progress projection failed ({}); it is retried on the next poll", what, e);
+            failures.failed(what, e);
         }
     }
 
@@ -219,20 +234,30 @@ public class ProgressProjector {
         while (checkpoint < last) {
             int count = (int) Math.min(CHUNK, last - checkpoint);
             List<StoredStatement> found = statements.streamRange(tenantId, checkpoint + 1, count);
+            Map<Long, StoredStatement> bySeq = new HashMap<>();
+            found.forEach(statement -> bySeq.put(statement.seq(), statement));
+            Set<Long> holes = found.size() < count ? statements.holes(tenantId, checkpoint + 1, count) : Set.of();
             List<StoredStatement> ready = new ArrayList<>(found.size());
             long through = checkpoint;
-            for (StoredStatement statement : found) {
-                if (statement.seq() != through + 1 && !gaps.passable(tenantId, through + 1, statement.seq() - 1)) {
-                    break;
+            int abandoned = 0;
+            for (long seq = checkpoint + 1; seq <= checkpoint + count; seq++) {
+                StoredStatement statement = bySeq.get(seq);
+                if (statement != null) {
+                    ready.add(statement);
+                } else if (!holes.contains(seq)) {
+                    if (!abandoned(tenantId, seq)) {
+                        break;
+                    }
+                    abandoned++;
                 }
-                ready.add(statement);
-                through = statement.seq();
+                through = seq;
             }
-            if (ready.size() == found.size() && through < checkpoint + count && gaps.passable(tenantId, through + 1, checkpoint + count)) {
-                through = checkpoint + count;
+            if (abandoned > 0) {
+                log.info("Progress of tenant {}: passed over {} sequence number(s) before {} that no write will fill "
+                        + "(a write lost in a crash before it was acknowledged)", tenantId, abandoned, through + 1);
             }
             if (through == checkpoint) {
-                return; // a statement still being written: the next poll looks again
+                return; // a statement still being written: its writer's StatementsStored brings the projector back
             }
             if (!ready.isEmpty()) {
                 ProjectionChunk.apply(store, tenantId, ready, index, json);
@@ -242,6 +267,21 @@ public class ProgressProjector {
             events.changed(tenantId);
             store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now());
         }
+    }
+
+    /**
+     * Whether a number missing from the stream will never be written: no write of this process
+     * holds it, and read again after that check it is still neither a statement nor a hole (a
+     * write that ends between the first read and the check has written one or the other).
+     */
+    private boolean abandoned(String tenantId, long seq) {
+        if (statements.inFlight(tenantId, seq)) {
+            return false;
+        }
+        if (!statements.streamRange(tenantId, seq, 1).isEmpty()) {
+            return false; // just written: the next pass applies it in order
+        }
+        return !statements.holes(tenantId, seq, 1).isEmpty() || gaps.passable(tenantId, seq, System.nanoTime());
     }
 
     /** What one statement adds to each course aggregate it matches. */

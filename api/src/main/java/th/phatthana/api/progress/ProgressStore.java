@@ -19,12 +19,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -117,18 +115,28 @@ class ProgressStore {
      */
     boolean lease(String tenantId, String owner, Instant until, Instant now) {
         Bson free = Filters.or(Filters.exists("leaseUntil", false), Filters.lt("leaseUntil", Date.from(now)), Filters.eq("owner", owner));
-        try {
-            checkpoints.findOneAndUpdate(Filters.and(Filters.eq("_id", tenantId), free),
-                    Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", Date.from(until)),
-                            Updates.set("tenantId", tenantId)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Bson take = Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", Date.from(until)), Updates.set("tenantId", tenantId));
+        if (checkpoints.updateOne(Filters.and(Filters.eq("_id", tenantId), free), take).getMatchedCount() > 0) {
             return true;
-        } catch (MongoWriteException | com.mongodb.MongoCommandException e) {
+        }
+        if (checkpoints.find(Filters.eq("_id", tenantId)).projection(new Document("_id", 1)).first() != null) {
+            return false; // held by another instance
+        }
+        try {
+            checkpoints.insertOne(new Document("_id", tenantId).append("tenantId", tenantId).append("seq", 0L)
+                    .append("owner", owner).append("leaseUntil", Date.from(until)));
+            return true;
+        } catch (MongoWriteException e) {
             if (duplicate(e)) {
-                return false;
+                return false; // another instance created it a moment ago
             }
             throw e;
         }
+    }
+
+    /** Forgets every lease: at the start of the only process of an embedded store, all were held by a process that is gone. */
+    void clearLeases() {
+        checkpoints.updateMany(Filters.exists("leaseUntil"), Updates.unset("leaseUntil"));
     }
 
     void release(String tenantId, String owner) {

@@ -4,44 +4,44 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * Missing sequence numbers in a tenant's statement stream. A batch reserves its numbers before it
- * writes, so concurrent batches can land out of order: a number missing now is usually a write
- * still under way, and the projector must wait for it rather than move its checkpoint past it. A
- * number still missing after the grace period belongs to a batch that was refused after reserving
- * (or whose writer died) and is passed over, with a warning.
+ * Decides when the projector may pass a missing sequence number that is neither written, nor
+ * recorded as a hole, nor held by a write of this process: its writer died (a crash before the
+ * statement was durable, so it was never acknowledged) or is another instance still writing.
+ *
+ * <p>With a single writer (the embedded store: only this process writes, and its own writes in
+ * flight are known exactly) such a number can only belong to a writer that died, and is passed at
+ * once. Where several instances share a MongoDB, another instance's write may still be under way,
+ * so the number is waited for up to the grace period from the moment it was first seen missing.
  */
 final class StreamGaps {
 
-    private static final Logger log = LoggerFactory.getLogger(StreamGaps.class);
-
-    private record Gap(long from, long firstSeenNanos) {
+    private record Gap(long seq, long firstSeenNanos) {
     }
 
     private final long graceNanos;
+    private final boolean singleWriter;
     private final Map<String, Gap> open = new ConcurrentHashMap<>();
 
-    StreamGaps(Duration grace) {
+    StreamGaps(Duration grace, boolean singleWriter) {
         this.graceNanos = grace.toNanos();
+        this.singleWriter = singleWriter;
     }
 
-    /** Whether the projector may pass over the missing numbers {@code from} to {@code to} now. */
-    boolean passable(String tenantId, long from, long to) {
-        long now = System.nanoTime();
-        Gap gap = open.get(tenantId);
-        if (gap == null || gap.from() != from) {
-            open.put(tenantId, new Gap(from, now));
-            return graceNanos <= 0;
+    /** Whether the projector may pass over the abandoned number {@code seq} now. */
+    boolean passable(String tenantId, long seq, long nowNanos) {
+        if (singleWriter || graceNanos <= 0) {
+            return true;
         }
-        if (now - gap.firstSeenNanos() < graceNanos) {
+        Gap gap = open.get(tenantId);
+        if (gap == null || gap.seq() != seq) {
+            open.put(tenantId, new Gap(seq, nowNanos));
+            return false;
+        }
+        if (nowNanos - gap.firstSeenNanos() < graceNanos) {
             return false;
         }
         open.remove(tenantId);
-        log.warn("Progress of tenant {}: statements {} to {} of the stream were never stored (a refused or abandoned write); "
-                + "passing over them. If they appear later, rebuild the tenant's progress.", tenantId, from, to);
         return true;
     }
 }

@@ -3,6 +3,8 @@ package th.phatthana.api.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,6 @@ import com.mongodb.ConnectionString;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -44,30 +45,35 @@ public class StoreConfiguration {
             Path dir = Path.of(properties.dataDir()).toAbsolutePath();
             Files.createDirectories(dir);
             Path file = dir.resolve("phatthana.mv");
-            backend = new H2Backend(openMvStore(file));
+            backend = new DurableH2Backend(DurableH2Backend.open(file), properties.forceToDisk());
             log.warn("EMBEDDED STORE in use (mongo-java-server, data in {}): fine for evaluation and small pilots; "
                     + "production must set MONGODB_URI to a MongoDB replica set or sharded cluster.", file);
         }
-        MongoServer server = new MongoServer(backend);
-        String uri = server.bindAndGetConnectionString();
-        return new EmbeddedStore(server, backend, uri + "/" + DATABASE);
+        AuthenticatingBackend door = new AuthenticatingBackend(backend);
+        MongoServer server = new MongoServer(door);
+        // More event-loop threads than the default (two per core): a write command holds its
+        // thread until its commit is durable, and the connections that thread serves wait meanwhile.
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        server.bind(address, 1, WIRE_THREADS);
+        InetSocketAddress bound = server.getLocalAddress();
+        String uri = "mongodb://" + AuthenticatingBackend.USER + ":" + door.password() + "@" + bound.getHostString() + ":"
+                + bound.getPort() + "/" + DATABASE + "?authSource=admin&authMechanism=SCRAM-SHA-256";
+        return new EmbeddedStore(server, backend, uri);
     }
+
+    /** Threads of the embedded server's wire protocol. */
+    static final int WIRE_THREADS = 16;
 
     /**
      * Commits of the MVStore whose replaced pages stay readable. The embedded server reads a
      * query's documents from the map version current when the query began, while other writes and
      * the store's own compaction keep committing; a chunk given up more than this many commits ago
      * may be reused, and a scan still reading it fails with "Chunk … not found" (H2 issue 4383;
-     * the default is 5 commits, too few for a scan of a large collection under load). The price is
+     * the default is 5 commits, too few for a scan of a large collection under load, and every
+     * acknowledged write is a commit of its own or shared with others). The price is
      * disk: space given up by updates and deletes is reused that much later.
      */
-    static final int MV_VERSIONS_TO_KEEP = 600;
-
-    static org.h2.mvstore.MVStore openMvStore(Path file) {
-        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
-        store.setVersionsToKeep(MV_VERSIONS_TO_KEEP);
-        return store;
-    }
+    static final int MV_VERSIONS_TO_KEEP = 4000;
 
     @Bean
     MongoConnectionDetails mongoConnectionDetails(StoreProperties properties, EmbeddedStore embeddedStore) {

@@ -39,6 +39,7 @@ class StatementSequenceTest extends IntegrationTest {
                 for (long seq = first; seq < first + 100; seq++) {
                     fresh &= given.add(seq);
                 }
+                statements.endReservation(tenantId, first, 100, List.of());
                 return fresh;
             }));
         }

@@ -39,12 +39,17 @@ public class StatementRepository {
     static final String STATEMENTS = "statements";
     static final String COUNTERS = "statement_counters";
     static final String VOIDS = "statement_voids";
+    /** Sequence numbers that were reserved and will never hold a statement (the write was refused or lost). */
+    static final String HOLES = "statement_stream_holes";
 
     private final MongoTemplate mongo;
     private MongoCollection<Document> statements;
     private MongoCollection<Document> counters;
     private MongoCollection<Document> voids;
+    private MongoCollection<Document> holes;
     private final java.util.concurrent.ConcurrentHashMap<String, Object> sequenceLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per tenant, the ranges reserved by writes of this process still under way: first number → last. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.TreeMap<Long, Long>> reservations = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StatementRepository(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -55,6 +60,7 @@ public class StatementRepository {
         statements = mongo.getCollection(STATEMENTS);
         counters = mongo.getCollection(COUNTERS);
         voids = mongo.getCollection(VOIDS);
+        holes = mongo.getCollection(HOLES);
         statements.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().unique(true).name("tenant_seq"));
         statements.createIndex(Indexes.ascending("tenantId", "agents", "seq"), new IndexOptions().name("tenant_agents_seq"));
         statements.createIndex(Indexes.ascending("tenantId", "credentialId"), new IndexOptions().name("tenant_credential"));
@@ -121,19 +127,77 @@ public class StatementRepository {
     }
 
     /**
-     * Reserves {@code count} consecutive sequence numbers for the tenant; returns the first.
+     * Reserves {@code count} consecutive sequence numbers for the tenant; returns the first. The
+     * caller must end the reservation with {@link #endReservation} whatever happens.
      *
      * <p>On MongoDB the {@code $inc} of findOneAndUpdate is atomic. The embedded server's is not:
      * under concurrent batches it handed out overlapping ranges (and the unique seq index then
      * refused a valid batch). Reservations of one tenant are therefore also serialised within this
      * process; it costs nothing measurable and several instances only ever share a real MongoDB.
+     * The range is registered as in flight under the same lock, so whoever sees the counter moved
+     * also sees the reservation ({@link #inFlight}).
      */
     public long reserveSequence(String tenantId, int count) {
-        synchronized (sequenceLocks.computeIfAbsent(tenantId, k -> new Object())) {
+        synchronized (sequenceLock(tenantId)) {
             Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId), Updates.inc("seq", (long) count),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return counter.get("seq", Number.class).longValue() - count + 1;
+            long first = counter.get("seq", Number.class).longValue() - count + 1;
+            reservations.computeIfAbsent(tenantId, k -> new java.util.TreeMap<>()).put(first, first + count - 1);
+            return first;
         }
+    }
+
+    /**
+     * Ends a reservation: the numbers of {@code first} to {@code first + count - 1} that hold no
+     * statement ({@code unused}: the write was refused, failed, or found its statements already
+     * stored) are recorded as holes, so the statement stream never waits for them.
+     */
+    public void endReservation(String tenantId, long first, int count, Collection<Long> unused) {
+        try {
+            if (!unused.isEmpty()) {
+                List<Document> entries = new ArrayList<>(unused.size());
+                for (long seq : unused) {
+                    entries.add(new Document("_id", streamKey(tenantId, seq)).append("tenantId", tenantId).append("seq", seq));
+                }
+                try {
+                    holes.insertMany(entries, new InsertManyOptions().ordered(false));
+                } catch (MongoBulkWriteException e) {
+                    // already recorded: nothing to do
+                }
+            }
+        } finally {
+            synchronized (sequenceLock(tenantId)) {
+                java.util.TreeMap<Long, Long> ofTenant = reservations.get(tenantId);
+                if (ofTenant != null) {
+                    ofTenant.remove(first);
+                }
+            }
+        }
+    }
+
+    /** Whether a write of this process still holds the number (reserved, not yet written or given up). */
+    public boolean inFlight(String tenantId, long seq) {
+        synchronized (sequenceLock(tenantId)) {
+            java.util.TreeMap<Long, Long> ofTenant = reservations.get(tenantId);
+            if (ofTenant == null) {
+                return false;
+            }
+            Map.Entry<Long, Long> range = ofTenant.floorEntry(seq);
+            return range != null && range.getValue() >= seq;
+        }
+    }
+
+    /** The numbers from {@code fromSeq} to {@code fromSeq + count - 1} recorded as holes. */
+    public java.util.Set<Long> holes(String tenantId, long fromSeq, int count) {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        for (Document hole : holes.find(Filters.in("_id", streamKeys(tenantId, fromSeq, count))).batchSize(Math.max(count, 2))) {
+            found.add(hole.get("seq", Number.class).longValue());
+        }
+        return found;
+    }
+
+    private Object sequenceLock(String tenantId) {
+        return sequenceLocks.computeIfAbsent(tenantId, k -> new Object());
     }
 
     /** How many statements a credential has stored in its tenant. */
@@ -173,20 +237,48 @@ public class StatementRepository {
         return voided;
     }
 
-    /** Inserts all or, on a duplicate id raised by a concurrent writer, removes what it inserted and throws. */
-    void insertAll(List<Document> documents) {
+    /**
+     * Inserts the statements. Returns the ones not inserted because a statement with the same id
+     * was stored meanwhile (by a concurrent request): the caller decides whether that is the same
+     * statement again or a conflict. Any other failure removes what this call inserted and throws.
+     */
+    List<Document> insertNew(List<Document> documents) {
         if (documents.isEmpty()) {
-            return;
+            return List.of();
         }
         try {
-            statements.insertMany(documents, new InsertManyOptions().ordered(true));
+            statements.insertMany(documents, new InsertManyOptions().ordered(false));
+            return List.of();
         } catch (MongoBulkWriteException e) {
-            List<Object> ids = documents.stream().map(d -> d.get("_id")).toList();
-            int inserted = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-            if (inserted > 0) {
-                statements.deleteMany(Filters.in("_id", ids.subList(0, inserted)));
+            List<Document> taken = new ArrayList<>();
+            boolean otherFailure = e.getWriteErrors().isEmpty(); // e.g. a write concern error
+            java.util.Set<Integer> failed = new java.util.HashSet<>();
+            for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                failed.add(error.getIndex());
+                if (error.getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY && error.getMessage().contains("_id_")) {
+                    taken.add(documents.get(error.getIndex()));
+                } else {
+                    otherFailure = true;
+                }
             }
-            throw e;
+            if (otherFailure) {
+                List<Document> inserted = new ArrayList<>();
+                for (int i = 0; i < documents.size(); i++) {
+                    if (!failed.contains(i)) {
+                        inserted.add(documents.get(i));
+                    }
+                }
+                remove(inserted);
+                throw e;
+            }
+            return taken;
+        }
+    }
+
+    /** Removes statements a refused request inserted: a refused batch keeps nothing. */
+    void remove(List<Document> inserted) {
+        if (!inserted.isEmpty()) {
+            statements.deleteMany(Filters.in("_id", inserted.stream().map(d -> d.get("_id")).toList()));
         }
     }
 
@@ -237,16 +329,20 @@ public class StatementRepository {
      * written, or never will be (a batch refused after it reserved its numbers).
      */
     public List<StoredStatement> streamRange(String tenantId, long fromSeq, int count) {
-        List<String> keys = new ArrayList<>(count);
-        for (long seq = fromSeq; seq < fromSeq + count; seq++) {
-            keys.add(streamKey(tenantId, seq));
-        }
         List<StoredStatement> result = new ArrayList<>(count);
-        for (Document document : statements.find(Filters.in("streamKey", keys)).batchSize(count)) {
+        for (Document document : statements.find(Filters.in("streamKey", streamKeys(tenantId, fromSeq, count))).batchSize(Math.max(count, 2))) {
             result.add(toStored(document));
         }
         result.sort(java.util.Comparator.comparingLong(StoredStatement::seq));
         return result;
+    }
+
+    private static List<String> streamKeys(String tenantId, long fromSeq, int count) {
+        List<String> keys = new ArrayList<>(count);
+        for (long seq = fromSeq; seq < fromSeq + count; seq++) {
+            keys.add(streamKey(tenantId, seq));
+        }
+        return keys;
     }
 
     static StoredStatement toStored(Document document) {

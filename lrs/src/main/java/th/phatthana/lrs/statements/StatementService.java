@@ -14,7 +14,6 @@ import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.MongoBulkWriteException;
 
 import th.phatthana.lrs.statements.validation.StatementValidator;
 import th.phatthana.lrs.activities.ActivityDefinitionService;
@@ -185,15 +184,25 @@ public class StatementService {
         XapiClient client = request.client();
         String tenantId = client.tenantId();
         Instant stored = clock.beginWrite();
+        long first = -1;
+        List<Long> unused = new ArrayList<>();
         try {
             String storedText = stored.toString();
             ObjectNode authority = authority(client);
             String defaultVersion = request.version() == th.phatthana.lrs.statements.validation.XapiVersion.V2_0_0 ? "2.0.0" : "1.0.0";
             Set<String> voidedOnArrival = new HashSet<>(statements.alreadyVoided(tenantId,
                     toStore.stream().map(s -> s.get("id").asString()).toList()));
-            long seq = statements.reserveSequence(tenantId, toStore.size());
+            first = statements.reserveSequence(tenantId, toStore.size());
+            for (long seq = first; seq < first + toStore.size(); seq++) {
+                unused.add(seq);
+            }
+            long seq = first;
             List<Document> documents = new ArrayList<>(toStore.size());
+            Map<String, ObjectNode> byId = new HashMap<>();
+            Set<String> addedByUs = new HashSet<>();
             for (ObjectNode statement : toStore) {
+                String id = statement.get("id").asString();
+                byId.put(id, statement);
                 normalizeContextActivities(statement);
                 JsonNode subStatement = statement.get("object");
                 if (subStatement instanceof ObjectNode sub && "SubStatement".equals(sub.path("objectType").asString(null))) {
@@ -201,13 +210,14 @@ public class StatementService {
                 }
                 if (!statement.has("timestamp")) {
                     statement.put("timestamp", storedText);
+                    addedByUs.add(id + "/timestamp");
                 }
                 statement.put("stored", storedText);
                 statement.set("authority", authority);
                 if (!statement.has("version")) {
                     statement.put("version", defaultVersion);
+                    addedByUs.add(id + "/version");
                 }
-                String id = statement.get("id").asString();
                 List<String> hashes = new ArrayList<>();
                 for (JsonNode attachment : statement.path("attachments")) {
                     String sha2 = attachment.path("sha2").asString(null);
@@ -221,21 +231,53 @@ public class StatementService {
             if (!attachmentsByHash.isEmpty()) {
                 attachments.saveAll(tenantId, attachmentsByHash.values());
             }
-            try {
-                statements.insertAll(documents);
-            } catch (MongoBulkWriteException e) {
-                throw XapiException.conflict("a statement with one of these ids was stored concurrently; nothing was stored");
+            List<Document> taken = statements.insertNew(documents);
+            if (!taken.isEmpty()) {
+                acceptOnlyTheSameAgain(tenantId, documents, taken, byId, addedByUs);
             }
+            unused.clear();
+            taken.forEach(document -> unused.add(document.get("seq", Number.class).longValue()));
             for (Map.Entry<String, String> voiding : voidTargets.entrySet()) {
                 statements.markVoided(tenantId, voiding.getValue(), voiding.getKey());
             }
         } finally {
+            if (first >= 0) {
+                statements.endReservation(tenantId, first, toStore.size(), unused);
+            }
             clock.endWrite(stored);
         }
         // After endWrite, so keeping the directories current never holds back Consistent-Through.
         activityDefinitions.recordDefinitions(tenantId, toStore, XapiScope.canDefine(client.scopes()));
         agentDirectory.recordAgents(tenantId, toStore);
         events.publishEvent(new StatementsStored(tenantId, toStore.size()));
+    }
+
+    /**
+     * Statements of this request that another request stored at the same moment: the same
+     * statement again is fine (xAPI: not a conflict), a different one under the same id is a 409,
+     * and then nothing of this request is kept.
+     */
+    private void acceptOnlyTheSameAgain(String tenantId, List<Document> documents, List<Document> taken,
+            Map<String, ObjectNode> byId, Set<String> addedByUs) {
+        Map<String, StoredStatement> storedNow = statements.findByIds(tenantId,
+                taken.stream().map(document -> document.getString("statementId")).toList());
+        for (Document document : taken) {
+            String id = document.getString("statementId");
+            ObjectNode asSent = byId.get(id).deepCopy();
+            if (addedByUs.contains(id + "/timestamp")) {
+                asSent.remove("timestamp");
+            }
+            if (addedByUs.contains(id + "/version")) {
+                asSent.remove("version");
+            }
+            StoredStatement other = storedNow.get(id);
+            if (other == null || !sameStatement(asSent, other)) {
+                List<Document> inserted = new ArrayList<>(documents);
+                inserted.removeAll(taken);
+                statements.remove(inserted);
+                throw XapiException.conflict("a different statement with id " + id + " was stored at the same moment; nothing was stored");
+            }
+        }
     }
 
     /** A single context activity is stored, and so returned, as an array of one (Data 2.4.6.2). */

@@ -1,0 +1,167 @@
+package th.phatthana.api.store;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import io.netty.channel.Channel;
+
+/**
+ * The persistent embedded store with the promise of MongoDB's {@code j: true}: a write command is
+ * answered only after the MVStore commit that contains it has been written to the file (and, by
+ * default, forced to the disk). Without this the MVStore committed in the background once a
+ * second, so statements acknowledged in the last second were lost by a crash, and a background
+ * commit could catch a collection half-way through an insert (its document without its {@code _id}
+ * index entry), which broke later writes of that document for good.
+ *
+ * <p>Group commit: write commands run concurrently under the shared side of {@link #gate}; the
+ * commit takes the exclusive side, so it always sees whole commands, and one commit covers every
+ * write that finished before it. A writer waits for the first commit that started after its write.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+
+    /** Commands that never change data: answered at once, without waiting for a commit. */
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "listcollections", "listindexes",
+            "listdatabases", "killcursors", "endsessions", "ping", "ismaster", "hello", "buildinfo", "whatsmyuri",
+            "serverstatus", "dbstats", "collstats", "getlasterror", "getparameter", "getcmdlineopts", "connectionstatus",
+            "hostinfo", "getlog", "saslstart", "saslcontinue");
+
+    private final MVStore mvStore;
+    private final boolean forceToDisk;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
+    private final Object monitor = new Object();
+    /** Write commands finished so far (each takes the next number). */
+    private long written;
+    /** The highest write number whose data is committed. */
+    private long durable;
+    private boolean committing;
+    private volatile RuntimeException commitFailure;
+
+    DurableH2Backend(MVStore mvStore, boolean forceToDisk) {
+        super(mvStore);
+        this.mvStore = mvStore;
+        this.forceToDisk = forceToDisk;
+    }
+
+    /** Opens the MVStore with its background commit off: this class decides when to commit. */
+    static MVStore open(java.nio.file.Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        store.setVersionsToKeep(StoreConfiguration.MV_VERSIONS_TO_KEEP);
+        return store;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (isRead(command, query)) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        long number;
+        gate.readLock().lock();
+        try {
+            Document answer = super.handleCommand(channel, databaseName, command, query);
+            synchronized (monitor) {
+                number = ++written;
+            }
+            awaitDurable(number);
+            return answer;
+        } finally {
+            if (gate.getReadHoldCount() > 0) {
+                gate.readLock().unlock();
+            }
+        }
+    }
+
+    /**
+     * Commits, or waits for the commit that covers write {@code number}. Called holding the shared
+     * side of the gate, which it gives up first: a commit needs the exclusive side.
+     */
+    private void awaitDurable(long number) {
+        gate.readLock().unlock();
+        synchronized (monitor) {
+            while (durable < number) {
+                if (!committing) {
+                    committing = true;
+                    break;
+                }
+                waitUninterruptibly();
+            }
+            if (durable >= number) {
+                return;
+            }
+        }
+        // This thread commits for everyone who finished a write before the gate closes.
+        long covered = 0;
+        RuntimeException failure = null;
+        gate.writeLock().lock();
+        try {
+            synchronized (monitor) {
+                covered = written;
+            }
+            mvStore.commit();
+            if (forceToDisk) {
+                mvStore.sync();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            gate.writeLock().unlock();
+            synchronized (monitor) {
+                committing = false;
+                if (failure == null) {
+                    durable = Math.max(durable, covered);
+                }
+                monitor.notifyAll();
+            }
+        }
+        if (failure != null) {
+            commitFailure = failure;
+            log.error("The embedded store could not write its commit to disk; the write is not acknowledged", failure);
+            throw new MongoServerException("the store could not make the write durable: " + failure.getMessage());
+        }
+        commitFailure = null;
+    }
+
+    private void waitUninterruptibly() {
+        try {
+            monitor.wait(TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MongoServerException("interrupted while waiting for the commit");
+        }
+    }
+
+    static boolean isRead(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (name.equals("aggregate")) {
+            Object pipeline = query.get("pipeline");
+            return !(pipeline instanceof java.util.List<?> stages) || stages.stream()
+                    .noneMatch(stage -> stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
+        }
+        return READS.contains(name);
+    }
+
+    /** Whether the last commit attempt failed (for the health check). */
+    boolean failing() {
+        return commitFailure != null;
+    }
+
+    @Override
+    public void close() {
+        gate.writeLock().lock();
+        try {
+            super.close();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+}
