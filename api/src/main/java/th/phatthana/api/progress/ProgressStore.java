@@ -105,6 +105,9 @@ class ProgressStore {
     }
 
     void saveCheckpoint(String tenantId, long seq) {
+        if (crashPoint.writesBeforeCrash(CHECKPOINTS, 1) == 0) {
+            throw new SimulatedCrash(CHECKPOINTS, 0);
+        }
         checkpoints.updateOne(Filters.eq("_id", tenantId), Updates.combine(Updates.set("seq", seq), Updates.set("tenantId", tenantId)),
                 new UpdateOptions().upsert(true));
     }
@@ -289,13 +292,43 @@ class ProgressStore {
         replaceAll(facts, changedFacts);
     }
 
-    private static void replaceAll(MongoCollection<Document> collection, Map<String, Document> documents) {
-        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
-        documents.forEach((id, document) -> writes.add(document == null ? new DeleteOneModel<>(Filters.eq("_id", id))
+    private void replaceAll(MongoCollection<Document> collection, Map<String, Document> documents) {
+        List<WriteModel<Document>> all = new ArrayList<>(documents.size());
+        documents.forEach((id, document) -> all.add(document == null ? new DeleteOneModel<>(Filters.eq("_id", id))
                 : new ReplaceOneModel<>(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true))));
+        int allowed = crashPoint.writesBeforeCrash(collection.getNamespace().getCollectionName(), all.size());
+        List<WriteModel<Document>> writes = allowed < 0 ? all : all.subList(0, Math.min(allowed, all.size()));
         for (int from = 0; from < writes.size(); from += 1000) {
             collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + 1000)), new BulkWriteOptions().ordered(false));
         }
+        if (allowed >= 0) {
+            throw new SimulatedCrash(collection.getNamespace().getCollectionName(), allowed);
+        }
+    }
+
+    /**
+     * For tests of crash recovery only: how many of a bulk write's documents are written before
+     * the projector "crashes" ({@code -1}: all, no crash), as a bulk write cut short by a process
+     * that dies leaves some of its documents written and others not.
+     */
+    interface CrashPoint {
+        CrashPoint NONE = (collection, writes) -> -1;
+
+        int writesBeforeCrash(String collection, int writes);
+    }
+
+    /** The projector died here (a test's {@link CrashPoint}). */
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash(String collection, int written) {
+            super("simulated crash after " + written + " writes to " + collection);
+        }
+    }
+
+    private volatile CrashPoint crashPoint = CrashPoint.NONE;
+
+    /** Tests only (through a method: the bean is a proxy). */
+    void crashAt(CrashPoint point) {
+        crashPoint = point;
     }
 
     List<Document> actors(String tenantId) {

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -213,5 +215,31 @@ abstract class ProgressTestSupport extends IntegrationTest {
     static String account(String homePage, String name) {
         return "{\"objectType\": \"Agent\", \"name\": \"" + name + "\", \"account\": {\"homePage\": \"" + homePage + "\", \"name\": \"" + name
                 + "\"}}";
+    }
+
+    record Snapshot(Map<String, Document> aggregates, Map<String, Document> actors, Map<String, Document> facts) {
+    }
+
+    /** The tenant's read model, without the bookkeeping that legitimately differs (last seq applied, contributions of voided facts). */
+    Snapshot snapshot(Org org) {
+        String tenantId = org.tenant.id();
+        Map<String, Document> aggregates = new TreeMap<>();
+        for (Document document : mongo.getCollection(ProgressStore.COURSE_YEARS).find(new Document("tenantId", tenantId))) {
+            document.remove("seq");
+            aggregates.put(document.getString("_id"), document);
+        }
+        Map<String, Document> actors = new TreeMap<>();
+        for (Document document : mongo.getCollection(ProgressStore.ACTORS).find(new Document("tenantId", tenantId))) {
+            document.remove("seq");
+            actors.put(document.getString("_id"), document);
+        }
+        Map<String, Document> facts = new TreeMap<>();
+        for (Document document : mongo.getCollection(ProgressStore.FACTS).find(new Document("tenantId", tenantId))) {
+            if (document.getBoolean("voided", false)) {
+                document.remove("contrib");
+            }
+            facts.put(document.getString("_id"), document);
+        }
+        return new Snapshot(aggregates, actors, facts);
     }
 }
