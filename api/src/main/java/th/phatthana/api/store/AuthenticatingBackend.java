@@ -37,8 +37,8 @@ import io.netty.util.AttributeKey;
  * or write an admin token there.
  *
  * <p>Before authentication only the handshake ({@code isMaster}/{@code hello}) and the SASL
- * conversation are answered; anything else is refused with error 13 (Unauthorized) and the
- * connection is closed.
+ * conversation are answered; anything else is refused with error 13 (Unauthorized), as MongoDB
+ * does.
  */
 final class AuthenticatingBackend implements MongoBackend {
 
@@ -116,7 +116,6 @@ final class AuthenticatingBackend implements MongoBackend {
 
     private static void requireAuthenticated(Channel channel) {
         if (!Boolean.TRUE.equals(channel.attr(AUTHENTICATED).get())) {
-            channel.close();
             throw new MongoServerError(UNAUTHORIZED, "Unauthorized", "command requires authentication");
         }
     }
