@@ -103,8 +103,11 @@ public class ProgressProjector {
         }
     }
 
+    private volatile boolean stopping;
+
     @PreDestroy
     void stop() {
+        stopping = true;
         executor.shutdownNow();
     }
 
@@ -177,7 +180,9 @@ public class ProgressProjector {
             work.run();
             failures.succeeded(what);
         } catch (RuntimeException e) {
-            failures.failed(what, e);
+            if (!stopping) { // at shutdown the store may close under the running task
+                failures.failed(what, e);
+            }
         }
     }
 

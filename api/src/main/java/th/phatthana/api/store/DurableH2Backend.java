@@ -25,6 +25,8 @@ import io.netty.channel.Channel;
  * <p>Group commit: write commands run concurrently under the shared side of {@link #gate}; the
  * commit takes the exclusive side, so it always sees whole commands, and one commit covers every
  * write that finished before it. A writer waits for the first commit that started after its write.
+ * Commits are snapshots in order, so after a crash the store holds exactly the commands up to some
+ * point: never a later write without an earlier one.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -38,6 +40,13 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore mvStore;
     private final boolean forceToDisk;
+    private final Set<String> derivedCollections;
+    private final java.util.concurrent.ScheduledExecutorService committer = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "embedded-store-commit");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
     private final Object monitor = new Object();
     /** Write commands finished so far (each takes the next number). */
@@ -47,10 +56,24 @@ final class DurableH2Backend extends H2Backend {
     private boolean committing;
     private volatile RuntimeException commitFailure;
 
-    DurableH2Backend(MVStore mvStore, boolean forceToDisk) {
+    /**
+     * @param derivedCollections collections whose writes are not waited for: data the application
+     *                           rebuilds from the statement stream after a crash. They are still
+     *                           committed in order with everything else (never ahead of what they
+     *                           were derived from), within a second or with the next durable write.
+     */
+    DurableH2Backend(MVStore mvStore, boolean forceToDisk, Set<String> derivedCollections) {
         super(mvStore);
         this.mvStore = mvStore;
         this.forceToDisk = forceToDisk;
+        this.derivedCollections = Set.copyOf(derivedCollections);
+        committer.scheduleWithFixedDelay(() -> {
+            try {
+                commitPending();
+            } catch (RuntimeException e) {
+                // logged by awaitDurable; the next write or tick tries again
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the MVStore with its background commit off: this class decides when to commit. */
@@ -66,38 +89,43 @@ final class DurableH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, command, query);
         }
         long number;
+        Document answer;
         gate.readLock().lock();
         try {
-            Document answer = super.handleCommand(channel, databaseName, command, query);
+            answer = super.handleCommand(channel, databaseName, command, query);
             synchronized (monitor) {
                 number = ++written;
             }
-            awaitDurable(number);
-            return answer;
         } finally {
-            if (gate.getReadHoldCount() > 0) {
-                gate.readLock().unlock();
-            }
+            gate.readLock().unlock();
+        }
+        if (!derivedCollections.contains(String.valueOf(query.get(command)))) {
+            awaitDurable(number);
+        }
+        return answer;
+    }
+
+    /** Commits what was written and not committed yet, if anything; for a timer, so derived data does not wait long. */
+    void commitPending() {
+        long number;
+        synchronized (monitor) {
+            number = written;
+        }
+        if (number > durable || mvStore.hasUnsavedChanges()) {
+            awaitDurable(number);
         }
     }
 
-    /**
-     * Commits, or waits for the commit that covers write {@code number}. Called holding the shared
-     * side of the gate, which it gives up first: a commit needs the exclusive side.
-     */
+    /** Commits, or waits for the commit that covers write {@code number}. */
     private void awaitDurable(long number) {
-        gate.readLock().unlock();
         synchronized (monitor) {
-            while (durable < number) {
-                if (!committing) {
-                    committing = true;
-                    break;
-                }
+            while (durable < number && committing) {
                 waitUninterruptibly();
             }
             if (durable >= number) {
                 return;
             }
+            committing = true;
         }
         // This thread commits for everyone who finished a write before the gate closes.
         long covered = 0;
@@ -125,8 +153,9 @@ final class DurableH2Backend extends H2Backend {
         }
         if (failure != null) {
             commitFailure = failure;
-            log.error("The embedded store could not write its commit to disk; the write is not acknowledged", failure);
-            throw new MongoServerException("the store could not make the write durable: " + failure.getMessage());
+            log.error("The embedded store could not write its commit to disk ({}); the write is not acknowledged",
+                    failure.getClass().getSimpleName());
+            throw new MongoServerException("the store could not make the write durable: " + failure.getClass().getSimpleName());
         }
         commitFailure = null;
     }
@@ -157,6 +186,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
+        committer.shutdownNow();
         gate.writeLock().lock();
         try {
             super.close();

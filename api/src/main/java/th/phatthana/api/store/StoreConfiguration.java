@@ -3,6 +3,7 @@ package th.phatthana.api.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -45,7 +46,7 @@ public class StoreConfiguration {
             Path dir = Path.of(properties.dataDir()).toAbsolutePath();
             Files.createDirectories(dir);
             Path file = dir.resolve("phatthana.mv");
-            backend = new DurableH2Backend(DurableH2Backend.open(file), properties.forceToDisk());
+            backend = new DurableH2Backend(DurableH2Backend.open(file), properties.forceToDisk(), PROGRESS_READ_MODEL);
             log.warn("EMBEDDED STORE in use (mongo-java-server, data in {}): fine for evaluation and small pilots; "
                     + "production must set MONGODB_URI to a MongoDB replica set or sharded cluster.", file);
         }
@@ -60,6 +61,14 @@ public class StoreConfiguration {
                 + bound.getPort() + "/" + DATABASE + "?authSource=admin&authMechanism=SCRAM-SHA-256";
         return new EmbeddedStore(server, backend, uri);
     }
+
+    /**
+     * The progress read model, which the projector derives from the statement stream and, after a
+     * crash, re-derives from its last checkpoint (docs/architecture.md, Progress): its writes are
+     * committed in order with the rest but not waited for. Spend entries are not derived.
+     */
+    static final Set<String> PROGRESS_READ_MODEL = Set.of("progress_checkpoints", "progress_facts", "progress_course_years",
+            "progress_actors");
 
     /** Threads of the embedded server's wire protocol. */
     static final int WIRE_THREADS = 16;
@@ -83,6 +92,21 @@ public class StoreConfiguration {
                 ? new ConnectionString(withDefaultDatabase(uri))
                 : connectionString;
         return () -> withDatabase;
+    }
+
+    /**
+     * On MongoDB, a write is acknowledged only once a majority of the replica set has it in its
+     * journal ({@code w: majority, j: true}), so an acknowledged statement survives the loss of
+     * the primary as well as a crash; a connection string that states its own write concern keeps it.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer durableWrites(StoreProperties properties) {
+        return settings -> {
+            if (!properties.embedded() && new ConnectionString(properties.mongodbUri()).getWriteConcern() == null) {
+                settings.writeConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            }
+        };
     }
 
     /** Adds the default database name to a URI that names none, keeping its options. */
