@@ -118,7 +118,9 @@ public class ActivityDefinitionService {
             fingerprints.forEach((activityId, fingerprint) -> recent.wrote(key(tenantId, activityId), fingerprint));
         } catch (MongoException e) {
             // The statements are stored already; a missed definition update must not fail the write.
-            log.warn("Could not record {} activity definition(s) for tenant {}", updates.size(), tenantId, e);
+            // Type and code only: a store error quotes the keys it failed on (agents: e-mail addresses).
+            log.warn("Could not record {} activity definition(s) for tenant {} ({}, code {})", updates.size(), tenantId, e.getClass().getSimpleName(),
+                    e.getCode());
         }
     }
 

@@ -111,7 +111,9 @@ public class AgentDirectory {
             fingerprints.forEach((ifi, fingerprint) -> recent.wrote(key(tenantId, ifi), fingerprint));
         } catch (MongoException e) {
             // The statements are stored already; a missed directory update must not fail the write.
-            log.warn("Could not record {} agent(s) for tenant {}", updates.size(), tenantId, e);
+            // Type and code only: a store error quotes the keys it failed on (agents: e-mail addresses).
+            log.warn("Could not record {} agent(s) for tenant {} ({}, code {})", updates.size(), tenantId, e.getClass().getSimpleName(),
+                    e.getCode());
         }
     }
 
