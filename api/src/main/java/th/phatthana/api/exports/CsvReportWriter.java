@@ -15,12 +15,15 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import th.phatthana.api.spreadsheets.FormulaGuard;
+
 /**
  * A {@link ProgressReport} as CSV: one file per table, {@code <key>.csv} (summary.csv, goals.csv,
  * …) plus {@code report.csv} with the title block, zipped. Each file is UTF-8 with a byte-order
  * mark (so Excel opens Thai correctly), RFC 4180 with CRLF line ends, Thai headers in the first
  * row. Numbers are plain (no grouping, '.' as decimal point, percentages as percentage points:
- * 87.5), years Buddhist Era, dates Thai text in the Buddhist Era.
+ * 87.5), years Buddhist Era, dates Thai text in the Buddhist Era. Text that a spreadsheet would
+ * read as a formula is neutralised ({@link FormulaGuard}).
  */
 public final class CsvReportWriter {
 
@@ -54,7 +57,9 @@ public final class CsvReportWriter {
         for (List<Object> row : table.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (int c = 0; c < row.size(); c++) {
-                cells.add(ThaiFormats.plain(table.columns().get(c).type(), row.get(c)));
+                ReportTable.CellType type = table.columns().get(c).type();
+                String text = ThaiFormats.plain(type, row.get(c));
+                cells.add(type == ReportTable.CellType.TEXT ? FormulaGuard.text(text) : text);
             }
             rows.add(cells);
         }
@@ -63,10 +68,10 @@ public final class CsvReportWriter {
 
     static byte[] info(ProgressReport report) throws IOException {
         return print(List.of("รายการ", "ค่า"), List.of(
-                List.of("รายงาน", report.title()),
-                List.of("องค์กรปกครองส่วนท้องถิ่น", report.organisationName()),
-                List.of("รหัสองค์กร", report.organisationCode()),
-                List.of("แผนพัฒนาบุคลากร", report.planTitle()),
+                List.of("รายงาน", FormulaGuard.text(report.title())),
+                List.of("องค์กรปกครองส่วนท้องถิ่น", FormulaGuard.text(report.organisationName())),
+                List.of("รหัสองค์กร", FormulaGuard.text(report.organisationCode())),
+                List.of("แผนพัฒนาบุคลากร", FormulaGuard.text(report.planTitle())),
                 List.of("ปีงบประมาณเริ่มต้นของแผน (พ.ศ.)", Integer.toString(report.planFirstYear())),
                 List.of("ปีงบประมาณสิ้นสุดของแผน (พ.ศ.)", Integer.toString(report.planLastYear())),
                 List.of("ปีงบประมาณที่รายงาน (พ.ศ.)", Integer.toString(report.fiscalYear())),
@@ -78,7 +83,7 @@ public final class CsvReportWriter {
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
             writer.write(BOM);
-            printer.printRecord(header);
+            printer.printRecord(header.stream().map(FormulaGuard::text).toList());
             for (List<String> row : rows) {
                 printer.printRecord(row);
             }

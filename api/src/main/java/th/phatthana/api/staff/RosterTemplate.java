@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import th.phatthana.api.spreadsheets.FormulaGuard;
 import th.phatthana.tenants.staff.RosterColumn;
 
 /**
@@ -34,11 +35,11 @@ final class RosterTemplate {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             for (RosterColumn column : RosterColumn.values()) {
-                printer.print(column.header());
+                printer.print(FormulaGuard.text(column.header()));
             }
             printer.println();
             for (RosterColumn column : RosterColumn.values()) {
-                printer.print(column.example());
+                printer.print(FormulaGuard.text(column.example()));
             }
             printer.println();
         } catch (IOException e) {
