@@ -12,6 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
+    /** The one browser origin the tests' application allows (PHATTHANA_CORS_ALLOWED_ORIGINS). */
+    public static final String ALLOWED_ORIGIN = "https://elearning.dla.go.th";
+
     @LocalServerPort
     protected int port;
 
@@ -20,6 +23,8 @@ public abstract class IntegrationTest {
         registry.add("phatthana.store.mongodb-uri", MongoFixture::uri);
         registry.add("phatthana.demo.enabled", () -> "false");
         registry.add("phatthana.bootstrap.national-enabled", () -> "false");
+        registry.add("phatthana.cors.allowed-origins", () -> ALLOWED_ORIGIN);
+        registry.add("spring.graphql.cors.allowed-origins", () -> ALLOWED_ORIGIN);
     }
 
     protected String baseUrl() {

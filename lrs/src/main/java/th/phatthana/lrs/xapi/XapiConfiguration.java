@@ -9,13 +9,13 @@ import org.springframework.core.Ordered;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(XapiProperties.class)
+@EnableConfigurationProperties({ XapiProperties.class, CorsProperties.class })
 class XapiConfiguration {
 
     @Bean
     FilterRegistrationBean<XapiFilter> xapiFilter(XapiCredentialService credentials, XapiProperties properties,
-            ConsistencyClock clock) {
-        FilterRegistrationBean<XapiFilter> registration = new FilterRegistrationBean<>(new XapiFilter(credentials, properties, clock));
+            ConsistencyClock clock, CorsProperties cors) {
+        FilterRegistrationBean<XapiFilter> registration = new FilterRegistrationBean<>(new XapiFilter(credentials, properties, clock, cors));
         registration.addUrlPatterns("/xapi/*");
         // Before Spring Security and everything else: the xAPI door decides alone.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -19,7 +19,8 @@ import th.phatthana.tenants.credentials.XapiClient;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 
 /**
- * The door of every {@code /xapi/} request: CORS for browser-launched content, the 1.0.3
+ * The door of every {@code /xapi/} request: CORS for browser-launched content of the allowed
+ * origins ({@link CorsProperties}), the 1.0.3
  * alternate request syntax, the body size limit, the version header, and HTTP Basic
  * authentication, which fixes the tenant for the rest of the request.
  */
@@ -34,22 +35,30 @@ public class XapiFilter extends OncePerRequestFilter {
     private final XapiProperties properties;
     private final ConsistencyClock clock;
 
-    public XapiFilter(XapiCredentialService credentials, XapiProperties properties, ConsistencyClock clock) {
+    private final CorsProperties cors;
+
+    public XapiFilter(XapiCredentialService credentials, XapiProperties properties, ConsistencyClock clock, CorsProperties cors) {
         this.credentials = credentials;
         this.properties = properties;
         this.clock = clock;
+        this.cors = cors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest original, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        addCorsHeaders(original, response);
+        boolean allowedOrigin = cors.allows(original.getHeader("Origin"));
+        if (allowedOrigin) {
+            addCorsHeaders(original, response);
+        }
         // Before anything can fail, so error responses carry it too.
         response.setHeader("X-Experience-API-Consistent-Through", clock.consistentThrough().toString());
         if ("OPTIONS".equals(original.getMethod())) {
-            response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, PUT, POST, DELETE, OPTIONS");
-            response.setHeader("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS);
-            response.setHeader("Access-Control-Max-Age", "3600");
+            if (allowedOrigin) {
+                response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, PUT, POST, DELETE, OPTIONS");
+                response.setHeader("Access-Control-Allow-Headers", CORS_ALLOWED_HEADERS);
+                response.setHeader("Access-Control-Max-Age", "3600");
+            }
             response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
@@ -96,7 +105,11 @@ public class XapiFilter extends OncePerRequestFilter {
         }
         Optional<XapiClient> client = authenticate(request.getHeader("Authorization"));
         if (client.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
+            if (request.getHeader("Sec-Fetch-Mode") == null) {
+                // Not to browsers (they send Sec-Fetch-Mode on every request): the challenge would make
+                // one prompt for and remember the credentials, and send them along with forms of other sites.
+                response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
+            }
             XapiErrorResponses.write(response, HttpStatus.UNAUTHORIZED,
                     "valid HTTP Basic credentials (an xAPI key and secret of an active organisation) are required");
             return;
@@ -122,13 +135,14 @@ public class XapiFilter extends OncePerRequestFilter {
         return credentials.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
+    /**
+     * For an origin on the allow-list only. No {@code Access-Control-Allow-Credentials}: xAPI
+     * clients send their key and secret in an explicit Authorization header, which needs none;
+     * cookies and remembered credentials must never ride along on a cross-site request.
+     */
     private static void addCorsHeaders(HttpServletRequest request, HttpServletResponse response) {
-        String origin = request.getHeader("Origin");
-        if (origin != null) {
-            response.setHeader("Access-Control-Allow-Origin", origin);
-            response.setHeader("Access-Control-Allow-Credentials", "true");
-            response.setHeader("Vary", "Origin");
-            response.setHeader("Access-Control-Expose-Headers", CORS_EXPOSED_HEADERS);
-        }
+        response.setHeader("Access-Control-Allow-Origin", request.getHeader("Origin"));
+        response.setHeader("Vary", "Origin");
+        response.setHeader("Access-Control-Expose-Headers", CORS_EXPOSED_HEADERS);
     }
 }
