@@ -191,6 +191,26 @@ class StatementResourceTest extends IntegrationTest {
     }
 
     @Test
+    void aQueryStringThatIsNotValidPercentEncodingIsABadRequest() throws Exception {
+        for (String query : new String[] { "statementId=%zz", "agent=%E0%B8", "verb=%" }) {
+            // Raw HTTP: java.net.URI refuses to build such a request at all.
+            String response = rawGet("/xapi/statements?" + query);
+            assertThat(response).as(query).startsWith("HTTP/1.1 400");
+            assertThat(response).as(query).contains("percent-encoding");
+        }
+    }
+
+    private String rawGet(String pathAndQuery) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + xapi.builder("/").build().headers().firstValue("Authorization").orElseThrow()
+                    + "\r\nX-Experience-API-Version: 1.0.3\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void browserLaunchedContentGetsCorsAndHeadHasNoBody() {
         HttpResponse<String> preflight = xapi.send(xapi.builder("/statements")
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
+import th.phatthana.tenants.credentials.XapiScope;
 
 /**
  * {@code GET /xapi/activities?activityId=…} (and HEAD): the tenant's canonical Activity object.
@@ -32,6 +33,10 @@ class ActivityController {
     @GetMapping("/xapi/activities")
     ResponseEntity<byte[]> activity(HttpServletRequest request) {
         XapiRequest xapi = XapiRequest.of(request);
+        if (!XapiScope.canReadDirectories(xapi.client().scopes())) {
+            throw XapiException.forbidden("this credential may not read the Activities resource (it needs \"all/read\", "
+                    + "\"statements/read\", \"profile\" or \"state\")");
+        }
         Map<String, String[]> parameters = request.getParameterMap();
         for (String name : parameters.keySet()) {
             if (!name.equals("activityId")) {

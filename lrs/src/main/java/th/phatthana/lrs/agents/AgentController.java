@@ -33,7 +33,7 @@ class AgentController {
     ResponseEntity<byte[]> person(HttpServletRequest request) {
         XapiRequest xapi = XapiRequest.of(request);
         Set<XapiScope> scopes = xapi.client().scopes();
-        if (!XapiScope.canReadAllStatements(scopes) && !XapiScope.canUseProfiles(scopes, false) && !XapiScope.canUseState(scopes, false)) {
+        if (!XapiScope.canReadDirectories(scopes)) {
             throw XapiException.forbidden("this credential may not read the Agents resource (it needs \"all/read\", "
                     + "\"statements/read\", \"profile\" or \"state\")");
         }

@@ -68,6 +68,11 @@ public class XapiFilter extends OncePerRequestFilter {
                             + properties.maxRequestBytes() + " bytes");
             return;
         }
+        if (!validQueryString(original.getQueryString())) {
+            XapiErrorResponses.write(response, HttpStatus.BAD_REQUEST,
+                    "the query string is not valid percent-encoding of UTF-8 text (e.g. %zz, or a cut-off %E0%B8)");
+            return;
+        }
         HttpServletRequest request;
         try {
             request = AlternateRequestSyntax.unwrap(original, properties.maxRequestBytes());
@@ -116,6 +121,45 @@ public class XapiFilter extends OncePerRequestFilter {
         }
         request.setAttribute(XapiRequest.ATTRIBUTE, new XapiRequest(client.get(), version));
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether every percent escape of the query string is two hex digits and the bytes they make
+     * are UTF-8: the servlet container would otherwise fail on the first parameter read (a 500).
+     * Checked on the query string alone: a form body may be an xAPI document, read as bytes.
+     */
+    static boolean validQueryString(String query) {
+        if (query == null || query.indexOf('%') < 0) {
+            return true;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0 || Character.digit(query.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                bytes.write(Character.digit(query.charAt(i + 1), 16) * 16 + Character.digit(query.charAt(i + 2), 16));
+                i += 2;
+            } else if (c == '&' || c == '=') {
+                if (!utf8(bytes.toByteArray())) {
+                    return false;
+                }
+                bytes.reset();
+            } else {
+                bytes.write(c);
+            }
+        }
+        return utf8(bytes.toByteArray());
+    }
+
+    private static boolean utf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private Optional<XapiClient> authenticate(String authorization) {

@@ -52,6 +52,14 @@ public enum XapiScope {
         return granted.contains(ALL) || granted.contains(PROFILE) || (!write && granted.contains(ALL_READ));
     }
 
+    /**
+     * Whether a credential may read the Agents and Activities resources (what the LRS knows of
+     * people and activities from all statements): with a read scope, never with write-only scopes.
+     */
+    public static boolean canReadDirectories(Collection<XapiScope> granted) {
+        return canReadAllStatements(granted) || canUseProfiles(granted, false) || canUseState(granted, false);
+    }
+
     /** Whether statements from this credential may update the canonical activity definitions. */
     public static boolean canDefine(Collection<XapiScope> granted) {
         return granted.contains(ALL) || granted.contains(DEFINE);

@@ -214,6 +214,9 @@ class ActivitiesAndAgentsResourceTest extends IntegrationTest {
 
         XapiHttp writer = new XapiHttp(xapiEndpoint(), tenants.credential(access.tenant(), XapiScope.STATEMENTS_WRITE));
         assertThat(writer.get("/agents?" + XapiHttp.query("agent", "{\"mbox\":\"mailto:x@example.go.th\"}")).statusCode()).isEqualTo(403);
+        HttpResponse<String> activity = writer.get("/activities?" + XapiHttp.query("activityId", "https://elearning.example.go.th/any"));
+        assertThat(activity.statusCode()).as("a write-only credential reads no activity definitions").isEqualTo(403);
+        assertThat(activity.body()).contains("Activities resource");
 
         String url = "/agents?" + XapiHttp.query("agent", "{\"mbox\":\"mailto:head@example.go.th\"}");
         HttpResponse<String> head = xapi.send(xapi.builder(url).method("HEAD", HttpRequest.BodyPublishers.noBody()));
