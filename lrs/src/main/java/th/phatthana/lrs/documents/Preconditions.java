@@ -96,13 +96,8 @@ record Preconditions(Condition ifMatch, Condition ifNoneMatch) {
                 tag = text.substring(i + 1, end);
                 i = end + 1;
             } else {
-                // Lenient: an unquoted tag, as some clients send the ETag value without its quotes.
-                int end = text.indexOf(',', i);
-                if (end < 0) {
-                    end = n;
-                }
-                tag = text.substring(i, end).trim();
-                i = end;
+                throw XapiException.badRequest(header + ": entity tags are quoted, as the ETag header gives them (e.g. "
+                        + header + ": \"" + text.substring(i).split(",")[0].trim() + "\"), or *");
             }
             all.add(tag);
             if (!weak) {

@@ -34,6 +34,10 @@ public final class MultipartMixed {
                 if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                     value = value.substring(1, value.length() - 1);
                 }
+                if (value.length() > 70) {
+                    throw XapiException.badRequest("the multipart boundary is " + value.length()
+                            + " characters long; RFC 2046 allows at most 70");
+                }
                 if (!value.isEmpty()) {
                     return value;
                 }

@@ -55,6 +55,12 @@ record StatementQuery(Map<String, String> parameters, String agentKey, boolean r
                 throw XapiException.badRequest("agent: must have exactly one inverse functional identifier");
             }
         }
+        for (String name : List.of("verb", "activity")) {
+            String value = parameters.get(name);
+            if (value != null && !th.phatthana.lrs.statements.validation.Iris.isAbsolute(value)) {
+                throw XapiException.badRequest(name + ": must be an IRI (with a scheme, such as https://...)");
+            }
+        }
         String registration = parameters.get("registration");
         if (registration != null) {
             try {
