@@ -94,7 +94,7 @@ class AuthController {
         return config;
     }
 
-    @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/login")
     ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         if (blank(body.email()) || blank(body.password())) {
             return badRequest(request, "email and password are required");
@@ -137,7 +137,7 @@ class AuthController {
         return ResponseEntity.ok(signedInUsers.of(caller, sessionOf(request)));
     }
 
-    @PutMapping(path = "/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(path = "/preferences")
     ResponseEntity<?> preferences(@RequestBody PreferencesRequest body, HttpServletRequest request) {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
@@ -151,7 +151,7 @@ class AuthController {
         return ResponseEntity.ok(signedInUsers.of(caller, sessionOf(request)));
     }
 
-    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/password")
     ResponseEntity<?> changePassword(@RequestBody PasswordChangeRequest body, HttpServletRequest request) {
         ConsoleSession session = sessionOf(request);
         if (session == null) {
@@ -189,7 +189,7 @@ class AuthController {
         return ResponseEntity.ok(shown);
     }
 
-    @PostMapping(path = "/invitations/{token}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/invitations/{token}/accept")
     ResponseEntity<?> accept(@PathVariable String token, @RequestBody AcceptRequest body, HttpServletRequest request,
             HttpServletResponse response) {
         InvitationService.Lookup lookup = invitations.lookup(token);
@@ -244,9 +244,15 @@ class AuthController {
         return request.getAttribute(CallerFilter.SESSION_ATTRIBUTE) instanceof ConsoleSession session ? session : null;
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<?> unreadable(Exception e, HttpServletRequest request) {
-        return badRequest(request, "the body must be a JSON object (Content-Type: application/json)");
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<?> unreadable(HttpServletRequest request) {
+        return badRequest(request, "the body must be a JSON object");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<?> notJson(HttpServletRequest request) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                AuthMessage.BAD_REQUEST.text(request, "send JSON (Content-Type: application/json)"));
     }
 
     private static ResponseEntity<?> badRequest(HttpServletRequest request, String detail) {
