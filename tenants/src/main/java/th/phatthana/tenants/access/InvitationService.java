@@ -2,6 +2,7 @@ package th.phatthana.tenants.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -58,7 +59,8 @@ public class InvitationService {
     /** Issues a link for the user, replacing any earlier one. */
     public IssuedInvitation issue(AppUser user, Caller invitedBy) {
         String token = Secrets.randomValue();
-        Instant now = Instant.now();
+        // Milliseconds, as MongoDB keeps them: the time shown at issue equals the one read back later.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Invitation invitation = new Invitation(user.id(), user.tenantId(), Secrets.hash(token), invitedBy.subject(), now,
                 now.plus(validity), null);
         invitations.save(invitation);
