@@ -120,10 +120,8 @@ class AuthController {
 
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
-        ConsoleSession session = sessionOf(request);
-        if (session != null) {
-            sessions.end(session);
-        }
+        // By the cookie, so that a session refused for a suspended organisation is removed too.
+        sessions.end(SessionCookies.value(request, SessionCookies.SESSION));
         SessionCookies.clear(request, response);
         return ResponseEntity.noContent().build();
     }

@@ -54,7 +54,9 @@ public final class SessionCookies {
     }
 
     private static boolean secure(HttpServletRequest request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        String forwarded = request.getHeader("X-Forwarded-Proto");
+        // A chain of proxies lists the protocol each was reached with; the first is the browser's.
+        return request.isSecure() || forwarded != null && forwarded.split(",")[0].trim().equalsIgnoreCase("https");
     }
 
     /** The value of a cookie of the request, or null. */
