@@ -3,8 +3,10 @@ package th.phatthana.api.access;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,8 @@ class OidcCallerResolver {
 
     private final OidcProperties properties;
     private final TenantService tenants;
-    private volatile JwtDecoder decoder;
-    private volatile JwtDecoder idTokenDecoder;
+    /** By the audience they require (empty: none), built on first use, when the issuer is reachable. */
+    private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
     OidcCallerResolver(OidcProperties properties, TenantService tenants) {
         this.properties = properties;
@@ -124,29 +126,12 @@ class OidcCallerResolver {
     }
 
     private JwtDecoder decoder() {
-        JwtDecoder current = decoder;
-        if (current == null) {
-            synchronized (this) {
-                if (decoder == null) {
-                    decoder = buildDecoder(properties.audience());
-                }
-                current = decoder;
-            }
-        }
-        return current;
+        return decoders.computeIfAbsent(properties.audience() == null ? "" : properties.audience(), this::buildDecoder);
     }
 
+    /** ID tokens are addressed to this application's client. */
     private JwtDecoder idTokenDecoder() {
-        JwtDecoder current = idTokenDecoder;
-        if (current == null) {
-            synchronized (this) {
-                if (idTokenDecoder == null) {
-                    idTokenDecoder = buildDecoder(properties.clientId());
-                }
-                current = idTokenDecoder;
-            }
-        }
-        return current;
+        return decoders.computeIfAbsent(properties.clientId(), this::buildDecoder);
     }
 
     /** A decoder with the issuer's keys (from its discovery document) that also requires the audience, when given. */

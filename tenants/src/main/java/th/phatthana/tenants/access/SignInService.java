@@ -45,7 +45,7 @@ public class SignInService {
      * @param addressLimit         failures from one source address that block it
      * @param addressWindow        the period over which they count, and how long the block lasts
      */
-    public record Policy(int lockoutThreshold, Duration lockoutDuration, Duration failureDelay, int addressLimit,
+    private record Policy(int lockoutThreshold, Duration lockoutDuration, Duration failureDelay, int addressLimit,
             Duration addressWindow) {
     }
 
@@ -63,10 +63,6 @@ public class SignInService {
         this.tenants = tenants;
         this.audit = audit;
         this.policy = new Policy(lockoutThreshold, lockoutDuration, failureDelay, addressLimit, addressWindow);
-    }
-
-    public Policy policy() {
-        return policy;
     }
 
     /** The result of a sign-in. */
