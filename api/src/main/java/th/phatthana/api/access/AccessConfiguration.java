@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import th.phatthana.tenants.access.AccessTokenService;
+import th.phatthana.tenants.access.ConsoleSessionService;
 import th.phatthana.tenants.tenant.TenantService;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,8 +20,13 @@ class AccessConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<CallerFilter> callerFilter(AccessTokenService tokens, OidcCallerResolver oidc) {
-        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(tokens, oidc));
+    BearerTokens bearerTokens(AccessTokenService tokens, OidcCallerResolver oidc) {
+        return new BearerTokens(tokens, oidc);
+    }
+
+    @Bean
+    FilterRegistrationBean<CallerFilter> callerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions) {
+        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(bearerTokens, sessions));
         registration.addUrlPatterns("/graphql", "/graphql/*", "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -12,22 +12,22 @@ public final class Callers {
 
     static final String ATTRIBUTE = Caller.class.getName();
 
-    /** A request without a token. */
+    /** A request without a token or session. */
     public static final Caller ANONYMOUS = new Caller(null, "anonymous", null, Set.of(), null, null);
 
     private Callers() {
     }
 
-    /** The caller of an HTTP request (REST endpoints under /api/), set by the CallerFilter. */
+    /** The caller of an HTTP request (REST endpoints under /api/), set by the CallerFilter from a bearer token or a session. */
     public static Caller current(jakarta.servlet.http.HttpServletRequest request) {
         Object caller = request.getAttribute(ATTRIBUTE);
         return caller instanceof Caller c ? c : ANONYMOUS;
     }
 
-    /** The caller, who must have presented a valid token. */
+    /** The caller, who must have presented a valid token or console session. */
     public static Caller require(Caller caller) {
         if (caller == null || caller == ANONYMOUS || caller.subject() == null) {
-            throw ApiException.unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
+            throw ApiException.unauthenticated("sign in to the console, or send a bearer token (Authorization: Bearer <token>)");
         }
         return caller;
     }

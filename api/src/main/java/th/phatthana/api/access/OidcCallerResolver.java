@@ -3,8 +3,10 @@ package th.phatthana.api.access;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,24 +33,54 @@ class OidcCallerResolver {
 
     private final OidcProperties properties;
     private final TenantService tenants;
-    private volatile JwtDecoder decoder;
+    /** By the audience they require (empty: none), built on first use, when the issuer is reachable. */
+    private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
     OidcCallerResolver(OidcProperties properties, TenantService tenants) {
         this.properties = properties;
         this.tenants = tenants;
     }
 
+    boolean enabled() {
+        return properties.enabled();
+    }
+
+    /** A bearer JWT: signed by the issuer, valid now, with the configured audience. */
     TokenCheck check(String token) {
         if (!properties.enabled()) {
             return new TokenCheck.Invalid();
         }
-        Jwt jwt;
+        Optional<Jwt> jwt = decode(() -> decoder().decode(token));
+        return jwt.isEmpty() ? new TokenCheck.Invalid() : callerOf(jwt.get());
+    }
+
+    /**
+     * The ID token of a console sign-in (authorization-code flow): signed by the issuer, valid now,
+     * for this client, with the nonce the sign-in started with; its claims map as a bearer JWT's do.
+     */
+    IdTokenCheck checkIdToken(String idToken, String nonce) {
+        Optional<Jwt> jwt = decode(() -> idTokenDecoder().decode(idToken));
+        if (jwt.isEmpty() || nonce == null || !nonce.equals(jwt.get().getClaimAsString("nonce"))) {
+            return new IdTokenCheck(new TokenCheck.Invalid(), null);
+        }
+        return new IdTokenCheck(callerOf(jwt.get()), jwt.get().getClaimAsString("email"));
+    }
+
+    /** Who an ID token stands for, and the e-mail address it gives (may be null). */
+    record IdTokenCheck(TokenCheck check, String email) {
+    }
+
+    private static Optional<Jwt> decode(java.util.function.Supplier<Jwt> decoding) {
         try {
-            jwt = decoder().decode(token);
+            return Optional.of(decoding.get());
         } catch (JwtException | IllegalArgumentException | IllegalStateException e) {
             log.debug("JWT refused: {}", e.getMessage());
-            return new TokenCheck.Invalid();
+            return Optional.empty();
         }
+    }
+
+    /** The caller a verified JWT stands for, by the claim mapping of {@link OidcProperties}. */
+    private TokenCheck callerOf(Jwt jwt) {
         Set<Role> roles = roles(jwt.getClaim(properties.rolesClaim()));
         if (roles.isEmpty()) {
             return new TokenCheck.Invalid();
@@ -94,22 +126,23 @@ class OidcCallerResolver {
     }
 
     private JwtDecoder decoder() {
-        JwtDecoder current = decoder;
-        if (current == null) {
-            synchronized (this) {
-                if (decoder == null) {
-                    NimbusJwtDecoder built = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-                    OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(properties.issuerUri());
-                    if (properties.audience() != null && !properties.audience().isBlank()) {
-                        validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<List<String>>("aud",
-                                aud -> aud != null && aud.contains(properties.audience())));
-                    }
-                    built.setJwtValidator(validator);
-                    decoder = built;
-                }
-                current = decoder;
-            }
+        return decoders.computeIfAbsent(properties.audience() == null ? "" : properties.audience(), this::buildDecoder);
+    }
+
+    /** ID tokens are addressed to this application's client. */
+    private JwtDecoder idTokenDecoder() {
+        return decoders.computeIfAbsent(properties.clientId(), this::buildDecoder);
+    }
+
+    /** A decoder with the issuer's keys (from its discovery document) that also requires the audience, when given. */
+    private JwtDecoder buildDecoder(String audience) {
+        NimbusJwtDecoder built = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(properties.issuerUri());
+        if (audience != null && !audience.isBlank()) {
+            validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<List<String>>("aud",
+                    aud -> aud != null && aud.contains(audience)));
         }
-        return current;
+        built.setJwtValidator(validator);
+        return built;
     }
 }

@@ -29,6 +29,8 @@ import th.phatthana.tenants.access.AccessTokenService;
 import th.phatthana.tenants.access.AppUser;
 import th.phatthana.tenants.access.AppUserService;
 import th.phatthana.tenants.access.Caller;
+import th.phatthana.tenants.access.Invitation;
+import th.phatthana.tenants.access.InvitationService;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.audit.AuditEvent;
 import th.phatthana.tenants.audit.AuditTrail;
@@ -42,8 +44,8 @@ import th.phatthana.tenants.tenant.TenantService;
 import th.phatthana.tenants.tenant.TenantStatus;
 
 /**
- * Tenant onboarding (national) and access administration (tenant admins): organisations, users,
- * access tokens, xAPI credentials, and the audit trail every change lands in.
+ * Tenant onboarding (national) and access administration (tenant admins): organisations, users
+ * and their invitations, access tokens, xAPI credentials, and the audit trail every change lands in.
  */
 @Controller
 @EnableConfigurationProperties(AdministrationProperties.class)
@@ -60,10 +62,14 @@ class AdministrationController {
     private final StatementRepository statements;
     private final AuditTrail audit;
     private final AdministrationProperties properties;
+    private final InvitationService invitations;
+    private final InvitationMailer mailer;
 
     AdministrationController(TenantService tenants, AppUserService users, AccessTokenService tokens,
             XapiCredentialService credentials, StatementRepository statements, AuditTrail audit,
-            AdministrationProperties properties) {
+            AdministrationProperties properties, InvitationService invitations, InvitationMailer mailer) {
+        this.invitations = invitations;
+        this.mailer = mailer;
         this.tenants = tenants;
         this.users = users;
         this.tokens = tokens;
@@ -186,11 +192,16 @@ class AdministrationController {
         if (role == Role.PROVINCIAL_COMMITTEE && (text(input, "province").isBlank() || kind == null)) {
             errors.add(UserError.of("input.province", "REQUIRED", "a provincial committee member needs a province and a committee kind"));
         }
-        errors.addAll(checkPerson(input, null));
+        errors.addAll(checkPerson(input));
         if (!errors.isEmpty()) {
             return new Payload<>(null, null, errors);
         }
-        AppUser user = users.createOversightUser(text(input, "name"), text(input, "email"), role, blankToNull(text(input, "province")), kind);
+        AppUser user;
+        try {
+            user = users.createOversightUser(text(input, "name"), text(input, "email"), role, blankToNull(text(input, "province")), kind);
+        } catch (AppUserService.DuplicateEmailException e) {
+            return Payload.refused(duplicateEmail());
+        }
         String token = tokens.issueForUser(user, "first token", validity(input)).value();
         audit.record(null, caller, "user.createOversight", "user:" + user.id(), Map.of("role", role.name()), origin);
         return Payload.of(user, token);
@@ -198,20 +209,117 @@ class AdministrationController {
 
     @MutationMapping
     Payload<AppUser> createUser(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        String tenantId = organisationToWrite(caller, input.get("organisationId"));
+        if (tenantId == null) {
+            return Payload.refused(organisationRequired());
+        }
         Set<Role> roles = roles(input.get("roles"));
-        List<UserError> errors = new ArrayList<>(checkPerson(input, tenantId));
-        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
-            errors.add(UserError.of("input.roles", "INVALID", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
+        List<UserError> errors = new ArrayList<>(checkPerson(input));
+        if (!isTenantRoles(roles)) {
+            errors.add(tenantRolesInvalid());
         }
         if (!errors.isEmpty()) {
             return new Payload<>(null, null, errors);
         }
-        AppUser user = users.createTenantUser(tenantId, text(input, "name"), text(input, "email"), roles);
+        AppUser user;
+        try {
+            user = users.createTenantUser(tenantId, text(input, "name"), text(input, "email"), roles);
+        } catch (AppUserService.DuplicateEmailException e) {
+            return Payload.refused(duplicateEmail());
+        }
         String token = tokens.issueForUser(user, "first token", validity(input)).value();
         audit.record(tenantId, caller, "user.create", "user:" + user.id(), Map.of("roles", roles.toString()), origin);
         return Payload.of(user, token);
+    }
+
+    /** The result of {@code inviteUser} and {@code reissueInvitation}. */
+    record InvitationPayload(AppUser user, String invitationUrl, Instant expiresAt, boolean invitationEmailed,
+            List<UserError> userErrors) {
+
+        static InvitationPayload refused(List<UserError> errors) {
+            return new InvitationPayload(null, null, null, false, errors);
+        }
+    }
+
+    @MutationMapping
+    InvitationPayload inviteUser(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+        Callers.require(caller);
+        Set<Role> roles = roles(input.get("roles"));
+        boolean oversight = !roles.isEmpty() && roles.stream().noneMatch(Role::isTenantRole);
+        List<UserError> errors = new ArrayList<>();
+        String tenantId = null;
+        TenantKind committeeKind = input.get("committeeKind") == null ? null : TenantKind.valueOf((String) input.get("committeeKind"));
+        if (oversight) {
+            requireNational(caller);
+            if (input.get("organisationId") != null) {
+                errors.add(UserError.of("input.organisationId", "NOT_ALLOWED",
+                        "a provincial committee member or national administrator belongs to no organisation"));
+            }
+            if (roles.size() != 1) {
+                errors.add(UserError.of("input.roles", "INVALID", "an oversight user is either PROVINCIAL_COMMITTEE or NATIONAL"));
+            } else if (roles.contains(Role.PROVINCIAL_COMMITTEE) && (text(input, "province").isBlank() || committeeKind == null)) {
+                errors.add(UserError.of("input.province", "REQUIRED", "a provincial committee member needs a province and a committee kind"));
+            }
+        } else {
+            tenantId = organisationToWrite(caller, input.get("organisationId"));
+            if (tenantId == null) {
+                errors.add(organisationRequired());
+            }
+            if (!isTenantRoles(roles)) {
+                errors.add(tenantRolesInvalid());
+            }
+        }
+        errors.addAll(checkPerson(input));
+        if (!errors.isEmpty()) {
+            return InvitationPayload.refused(errors);
+        }
+        AppUser user;
+        try {
+            user = oversight
+                    ? users.createOversightUser(text(input, "name"), text(input, "email"), roles.iterator().next(),
+                            blankToNull(text(input, "province")), committeeKind)
+                    : users.createTenantUser(tenantId, text(input, "name"), text(input, "email"), roles);
+        } catch (AppUserService.DuplicateEmailException e) {
+            return InvitationPayload.refused(List.of(duplicateEmail()));
+        }
+        audit.record(tenantId, caller, "user.invite", "user:" + user.id(), Map.of("roles", roles.toString()), origin);
+        return invite(user, caller);
+    }
+
+    @MutationMapping
+    InvitationPayload reissueInvitation(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+        Callers.require(caller);
+        AppUser user = users.find(text(input, "userId")).orElseThrow(() -> ApiException.notFound("user"));
+        if (!caller.isNational()) {
+            user = ownUser(Callers.ownTenant(caller), user.id());
+            Callers.requireWrite(caller, user.tenantId(), Role.TENANT_ADMIN);
+        }
+        if (!user.enabled()) {
+            return InvitationPayload.refused(List.of(UserError.of("input.userId", "DISABLED",
+                    "the user is disabled: enable them before inviting them again")));
+        }
+        audit.record(user.tenantId(), caller, "user.reissueInvitation", "user:" + user.id(), Map.of(), origin);
+        return invite(user, caller);
+    }
+
+    /** Issues the user's invitation link and e-mails it when the server can. */
+    private InvitationPayload invite(AppUser user, Caller caller) {
+        InvitationService.IssuedInvitation issued = invitations.issue(user, caller);
+        String url = properties.publicBaseUrl() + "/invite/" + issued.token();
+        String organisation = user.tenantId() == null ? "ส่วนกลาง (national oversight)"
+                : tenants.findById(user.tenantId()).map(Tenant::nameTh).orElse("");
+        boolean emailed = mailer.send(user.email(), user.name(), organisation, url, issued.invitation().expiresAt());
+        return new InvitationPayload(user, url, issued.invitation().expiresAt(), emailed, List.of());
+    }
+
+    @SchemaMapping(typeName = "User")
+    boolean invitationPending(AppUser user) {
+        return invitations.pendingFor(user.id()).isPresent();
+    }
+
+    @SchemaMapping(typeName = "User")
+    Instant invitationExpiresAt(AppUser user) {
+        return invitations.pendingFor(user.id()).map(Invitation::expiresAt).orElse(null);
     }
 
     @MutationMapping
@@ -220,8 +328,8 @@ class AdministrationController {
         Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
         AppUser user = ownUser(tenantId, text(input, "userId"));
         Set<Role> roles = roles(input.get("roles"));
-        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
-            return Payload.refused(UserError.of("input.roles", "INVALID", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
+        if (!isTenantRoles(roles)) {
+            return Payload.refused(tenantRolesInvalid());
         }
         try {
             AppUser changed = users.setRoles(user, roles);
@@ -276,7 +384,7 @@ class AdministrationController {
             issued = tokens.issueForUser(user, text(input, "name"), Duration.between(now, expiresAt));
         } else {
             Set<Role> roles = roles(input.get("roles"));
-            if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+            if (!isTenantRoles(roles)) {
                 return Payload.refused(UserError.of("input.roles", "REQUIRED", "a service account token needs TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
             }
             issued = tokens.issueForServiceAccount(tenantId, text(input, "name"), roles, Duration.between(now, expiresAt));
@@ -429,7 +537,7 @@ class AdministrationController {
         return payload.secret();
     }
 
-    private List<UserError> checkPerson(Map<String, Object> input, String tenantId) {
+    private List<UserError> checkPerson(Map<String, Object> input) {
         List<UserError> errors = new ArrayList<>();
         if (text(input, "name").isBlank()) {
             errors.add(UserError.of("input.name", "REQUIRED", "name is required"));
@@ -437,10 +545,45 @@ class AdministrationController {
         String email = text(input, "email");
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.add(UserError.of("input.email", "INVALID", "email must be an e-mail address"));
-        } else if (users.findByEmail(tenantId, email).isPresent()) {
-            errors.add(UserError.of("input.email", "DUPLICATE", "a user with this e-mail exists"));
+        } else if (users.findByEmail(email).isPresent()) {
+            errors.add(duplicateEmail());
         }
         return errors;
+    }
+
+    private static UserError duplicateEmail() {
+        return UserError.of("input.email", "DUPLICATE", "a user with this e-mail address exists (addresses are unique across all organisations)");
+    }
+
+    private static UserError organisationRequired() {
+        return UserError.of("input.organisationId", "REQUIRED", "name the organisation of the new user");
+    }
+
+    private static UserError tenantRolesInvalid() {
+        return UserError.of("input.roles", "INVALID", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER");
+    }
+
+    private static boolean isTenantRoles(Set<Role> roles) {
+        return !roles.isEmpty() && roles.stream().allMatch(Role::isTenantRole);
+    }
+
+    /**
+     * The organisation a new user goes into: for a NATIONAL caller the one named (null when none
+     * is), for a TENANT_ADMIN its own. Another organisation named by a tenant user answers
+     * NOT_FOUND, exactly like one that does not exist.
+     */
+    private String organisationToWrite(Caller caller, Object organisationId) {
+        Callers.require(caller);
+        if (caller.isNational()) {
+            return organisationId == null ? null
+                    : tenants.findById(organisationId.toString()).orElseThrow(() -> ApiException.notFound("organisation")).id();
+        }
+        String own = Callers.ownTenant(caller);
+        if (organisationId != null && !own.equals(organisationId.toString())) {
+            throw ApiException.notFound("organisation");
+        }
+        Callers.requireWrite(caller, own, Role.TENANT_ADMIN);
+        return own;
     }
 
     private AppUser ownUser(String tenantId, String userId) {

@@ -1,6 +1,7 @@
 package th.phatthana.api.administration;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,30 +14,56 @@ import org.springframework.stereotype.Component;
 import th.phatthana.tenants.access.AccessTokenService;
 import th.phatthana.tenants.access.AppUser;
 import th.phatthana.tenants.access.AppUserService;
+import th.phatthana.tenants.access.Caller;
+import th.phatthana.tenants.access.InvitationService;
+import th.phatthana.tenants.access.PasswordService;
 import th.phatthana.tenants.access.Role;
 
 /**
  * While no NATIONAL user exists, creates one, so a fresh deployment can onboard organisations.
- * Its token comes from {@code PHATTHANA_BOOTSTRAP_NATIONAL_TOKEN}, or is generated and printed once.
+ * Its GraphQL token comes from {@code PHATTHANA_BOOTSTRAP_NATIONAL_TOKEN}, or is generated and
+ * printed once. For the console it gets a password when the demo is on (from
+ * {@code PHATTHANA_DEMO_NATIONAL_PASSWORD}, or generated and printed once), and otherwise an
+ * invitation link, printed once, with which the operator chooses the password.
  */
 @Component
 @Order(-1)
 class NationalBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NationalBootstrap.class);
+    private static final Caller SYSTEM = new Caller("system", "system", null, Set.of(), null, null);
+    private static final String DEFAULT_EMAIL = "national@phatthana.example";
 
     private final AppUserService users;
     private final AccessTokenService tokens;
+    private final PasswordService passwords;
+    private final InvitationService invitations;
+    private final AdministrationProperties administration;
     private final String chosenToken;
     private final boolean enabled;
+    private final String email;
+    private final boolean demo;
+    private final String demoPassword;
 
-    NationalBootstrap(AppUserService users, AccessTokenService tokens,
+    NationalBootstrap(AppUserService users, AccessTokenService tokens, PasswordService passwords, InvitationService invitations,
+            AdministrationProperties administration,
             @Value("${phatthana.bootstrap.national-token:}") String chosenToken,
-            @Value("${phatthana.bootstrap.national-enabled:true}") boolean enabled) {
+            @Value("${phatthana.bootstrap.national-enabled:true}") boolean enabled,
+            @Value("${phatthana.bootstrap.national-email:" + DEFAULT_EMAIL + "}") String email,
+            @Value("${phatthana.demo.enabled:false}") boolean demo,
+            @Value("${phatthana.demo.national-password:}") String demoPassword) {
+        ChosenSecrets.requireUsableToken("PHATTHANA_BOOTSTRAP_NATIONAL_TOKEN", chosenToken);
+        ChosenSecrets.requireUsablePassword("PHATTHANA_DEMO_NATIONAL_PASSWORD", demoPassword);
         this.users = users;
         this.tokens = tokens;
-        this.chosenToken = chosenToken;
+        this.passwords = passwords;
+        this.invitations = invitations;
+        this.administration = administration;
+        this.chosenToken = chosenToken == null ? "" : chosenToken;
         this.enabled = enabled;
+        this.email = email;
+        this.demo = demo;
+        this.demoPassword = demoPassword == null ? "" : demoPassword;
     }
 
     @Override
@@ -44,13 +71,26 @@ class NationalBootstrap implements ApplicationRunner {
         if (!enabled || users.anyWithRole(Role.NATIONAL)) {
             return;
         }
-        AppUser admin = users.createOversightUser("ผู้ดูแลระบบส่วนกลาง", "national-admin@phatthana.local", Role.NATIONAL, null, null);
-        if (chosenToken != null && !chosenToken.isBlank()) {
+        AppUser admin = users.createOversightUser("ผู้ดูแลระบบส่วนกลาง", email, Role.NATIONAL, null, null);
+        if (!chosenToken.isBlank()) {
             tokens.issueForUserWithValue(admin, "bootstrap national admin", Duration.ofDays(365), chosenToken);
             log.info("Bootstrap NATIONAL admin created with the token from PHATTHANA_BOOTSTRAP_NATIONAL_TOKEN");
         } else {
             log.warn("Bootstrap NATIONAL admin created. GraphQL bearer token: {} (shown once; set PHATTHANA_BOOTSTRAP_NATIONAL_TOKEN "
                     + "to choose it)", tokens.issueForUser(admin, "bootstrap national admin", Duration.ofDays(365)).value());
+        }
+        // A chosen address may be a person's: the log names only the example address.
+        String shownEmail = email.equals(DEFAULT_EMAIL) ? email : "the address in PHATTHANA_BOOTSTRAP_NATIONAL_EMAIL";
+        if (demo) {
+            String password = demoPassword.isEmpty() ? PasswordService.generate() : demoPassword;
+            passwords.set(admin.id(), password);
+            log.warn("Console sign-in of the NATIONAL admin: {} with password {}", shownEmail,
+                    demoPassword.isEmpty() ? password + " (shown once; set PHATTHANA_DEMO_NATIONAL_PASSWORD to choose it)"
+                            : "from PHATTHANA_DEMO_NATIONAL_PASSWORD");
+        } else {
+            InvitationService.IssuedInvitation invitation = invitations.issue(admin, SYSTEM);
+            log.warn("Console sign-in of the NATIONAL admin ({}): choose its password at {}/invite/{} before {} (shown once)",
+                    shownEmail, administration.publicBaseUrl(), invitation.token(), invitation.invitation().expiresAt());
         }
     }
 }

@@ -40,7 +40,7 @@ class TenantRegisterController {
     ResponseEntity<Map<String, Object>> importRegister(HttpServletRequest request) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "a bearer token is required"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
         }
         if (!caller.isNational()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "importing the register needs the NATIONAL role"));

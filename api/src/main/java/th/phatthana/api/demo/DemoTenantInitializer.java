@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Set;
 
+import th.phatthana.api.administration.ChosenSecrets;
 import th.phatthana.tenants.access.AccessTokenService;
 import th.phatthana.tenants.access.AppUser;
 import th.phatthana.tenants.access.AppUserService;
+import th.phatthana.tenants.access.PasswordService;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 import th.phatthana.tenants.credentials.XapiScope;
@@ -24,8 +26,9 @@ import th.phatthana.tenants.tenant.TenantService;
 
 /**
  * On the first start against an empty store: the demo tenant, องค์การบริหารส่วนตำบลสังคม
- * (Sangkhom SAO, Nong Khai), one {@code all}-scoped xAPI credential for it, its first admin, and
- * its divisions and staff ({@link DemoStaff}).
+ * (Sangkhom SAO, Nong Khai), one {@code all}-scoped xAPI credential for it, its first admin, an HR
+ * officer and a provincial committee member who can sign in to the console, and its divisions and
+ * staff ({@link DemoStaff}).
  */
 @Component
 @Order(0)
@@ -43,10 +46,16 @@ class DemoTenantInitializer implements ApplicationRunner {
     private final DemoPlan demoPlan;
     private final DemoStaff demoStaff;
     private final DemoLearningSimulator simulator;
+    private final PasswordService passwords;
 
     DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials,
-            AccessTokenService tokens, AppUserService users, DemoPlan demoPlan,
+            AccessTokenService tokens, AppUserService users, PasswordService passwords, DemoPlan demoPlan,
             DemoStaff demoStaff, DemoLearningSimulator simulator) {
+        ChosenSecrets.requireUsableToken("PHATTHANA_BOOTSTRAP_ADMIN_TOKEN", properties.bootstrapAdminToken());
+        ChosenSecrets.requireUsablePassword("PHATTHANA_DEMO_ADMIN_PASSWORD", properties.adminPassword());
+        ChosenSecrets.requireUsablePassword("PHATTHANA_DEMO_HR_PASSWORD", properties.hrPassword());
+        ChosenSecrets.requireUsablePassword("PHATTHANA_DEMO_COMMITTEE_PASSWORD", properties.committeePassword());
+        this.passwords = passwords;
         this.simulator = simulator;
         this.users = users;
         this.demoStaff = demoStaff;
@@ -76,7 +85,7 @@ class DemoTenantInitializer implements ApplicationRunner {
             log.warn("Demo tenant {} created. xAPI endpoint /xapi/ key: {} secret: {} (shown once; set PHATTHANA_DEMO_XAPI_KEY / "
                     + "PHATTHANA_DEMO_XAPI_SECRET to choose them)", tenant.nameTh(), issued.credential().key(), issued.secret());
         }
-        createBootstrapAdmin(tenant);
+        createConsoleUsers(tenant, createBootstrapAdmin(tenant));
         demoStaff.seed(tenant);
         demoPlan.seed(tenant);
         if (properties.simulateLearning()) {
@@ -84,9 +93,35 @@ class DemoTenantInitializer implements ApplicationRunner {
         }
     }
 
+    /**
+     * People to try the console with: the tenant's admin, an HR officer and a member of the Nong Khai
+     * SAO committee (ก.อบต.จังหวัดหนองคาย), each with a console password (chosen or generated,
+     * printed once). The NATIONAL admin gets its password from the {@code NationalBootstrap}.
+     */
+    private void createConsoleUsers(Tenant tenant, AppUser admin) {
+        AppUser hr = users.createTenantUser(tenant.id(), "นางสาวใจดี งานบุคคล", "hr@sangkhom.example", Set.of(Role.HR_OFFICER));
+        AppUser committee = users.createOversightUser("นายกรรมการ ก.อบต.จังหวัดหนองคาย", "committee@nongkhai.example",
+                Role.PROVINCIAL_COMMITTEE, tenant.province(), TenantKind.SAO);
+        StringBuilder shown = new StringBuilder("Demo console sign-in (e-mail / password):");
+        shown.append(setPassword(admin, properties.adminPassword(), "PHATTHANA_DEMO_ADMIN_PASSWORD", "TENANT_ADMIN"));
+        shown.append(setPassword(hr, properties.hrPassword(), "PHATTHANA_DEMO_HR_PASSWORD", "HR_OFFICER"));
+        shown.append(setPassword(committee, properties.committeePassword(), "PHATTHANA_DEMO_COMMITTEE_PASSWORD",
+                "PROVINCIAL_COMMITTEE หนองคาย, SAO"));
+        log.warn("{}", shown);
+    }
+
+    /** Sets a demo user's password and says how to sign in; a generated password is shown here only. */
+    private String setPassword(AppUser user, String chosen, String variable, String role) {
+        boolean generated = chosen == null || chosen.isEmpty();
+        String password = generated ? PasswordService.generate() : chosen;
+        passwords.set(user.id(), password);
+        return "\n  " + user.email() + " / " + (generated ? password + " (shown once; set " + variable + " to choose it)"
+                : "the password from " + variable) + " — " + role;
+    }
+
     /** The demo tenant's first TENANT_ADMIN, so GraphQL can be used before anyone else exists. */
-    private void createBootstrapAdmin(Tenant tenant) {
-        AppUser admin = users.createTenantUser(tenant.id(), "ผู้ดูแลระบบ อบต.สังคม", "admin@sangkhom.go.th", Set.of(Role.TENANT_ADMIN));
+    private AppUser createBootstrapAdmin(Tenant tenant) {
+        AppUser admin = users.createTenantUser(tenant.id(), "ผู้ดูแลระบบ อบต.สังคม", "admin@sangkhom.example", Set.of(Role.TENANT_ADMIN));
         String chosen = properties.bootstrapAdminToken();
         Duration validFor = Duration.ofDays(365);
         if (chosen != null && !chosen.isBlank()) {
@@ -97,5 +132,6 @@ class DemoTenantInitializer implements ApplicationRunner {
             log.warn("Bootstrap admin of {} created. GraphQL bearer token: {} (shown once; set PHATTHANA_BOOTSTRAP_ADMIN_TOKEN "
                     + "to choose it)", tenant.nameTh(), issued.value());
         }
+        return admin;
     }
 }

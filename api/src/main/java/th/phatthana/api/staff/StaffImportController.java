@@ -119,7 +119,7 @@ class StaffImportController {
 
     private static <T> ResponseEntity<T> unauthenticated() {
         @SuppressWarnings("unchecked")
-        T body = (T) Map.of("error", "a bearer token is required (Authorization: Bearer <token>)");
+        T body = (T) Map.of("error", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(body);
     }
 }

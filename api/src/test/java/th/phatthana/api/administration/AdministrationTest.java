@@ -137,14 +137,15 @@ class AdministrationTest extends IntegrationTest {
         GraphQlHttp admin = graphql(tenants.token(tenant, Role.TENANT_ADMIN));
         String adminId = admin.execute("{ users { id email } }").path("data").path("users").get(0).path("id").asString();
 
+        String email = "hr" + System.nanoTime() + "@tenant.go.th";
         JsonNode created = admin.execute(CREATE_USER, Map.of("input", Map.of("name", "นางสาวบุคคล ขยัน",
-                "email", "hr@tenant.go.th", "roles", List.of("HR_OFFICER")))).path("data").path("createUser");
+                "email", email, "roles", List.of("HR_OFFICER")))).path("data").path("createUser");
         assertThat(created.path("userErrors").size()).isZero();
         String hrToken = created.path("token").asString();
         String hrId = created.path("user").path("id").asString();
         assertThat(graphql(hrToken).execute(ME).path("data").path("organisation").path("code").asString()).isEqualTo(tenant.code());
 
-        JsonNode duplicate = admin.execute(CREATE_USER, Map.of("input", Map.of("name", "ซ้ำ", "email", "HR@tenant.go.th",
+        JsonNode duplicate = admin.execute(CREATE_USER, Map.of("input", Map.of("name", "ซ้ำ", "email", email.toUpperCase(java.util.Locale.ROOT),
                 "roles", List.of("VIEWER")))).path("data").path("createUser");
         assertThat(duplicate.path("userErrors").get(0).path("code").asString()).isEqualTo("DUPLICATE");
 

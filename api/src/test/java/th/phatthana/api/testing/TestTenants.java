@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import th.phatthana.tenants.access.AccessTokenService;
 import th.phatthana.tenants.access.AppUser;
 import th.phatthana.tenants.access.AppUserService;
+import th.phatthana.tenants.access.PasswordService;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 import th.phatthana.tenants.credentials.XapiScope;
@@ -25,9 +26,11 @@ public class TestTenants {
     private final XapiCredentialService credentials;
     private final AccessTokenService tokens;
     private final AppUserService users;
+    private final PasswordService passwords;
 
     public TestTenants(TenantService tenants, XapiCredentialService credentials, AccessTokenService tokens,
-            AppUserService users) {
+            AppUserService users, PasswordService passwords) {
+        this.passwords = passwords;
         this.users = users;
         this.tenants = tenants;
         this.credentials = credentials;
@@ -37,14 +40,39 @@ public class TestTenants {
     /** A GraphQL bearer token of a new user with these roles in the tenant. */
     public String token(Tenant tenant, Role... roles) {
         int n = SEQUENCE.incrementAndGet();
-        AppUser user = users.createTenantUser(tenant.id(), "ผู้ทดสอบ " + n, "user" + n + "@example.go.th", Set.of(roles));
+        AppUser user = users.createTenantUser(tenant.id(), "ผู้ทดสอบ " + n, "user" + n + "-" + System.nanoTime() + "@example.go.th", Set.of(roles));
         return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
+    }
+
+    /** A person who signs in to the console with an e-mail address and a password. */
+    public record Person(AppUser user, String email, String password) {
+    }
+
+    /** A new user of the tenant with these roles and a console password. */
+    public Person person(Tenant tenant, Role... roles) {
+        int n = SEQUENCE.incrementAndGet();
+        AppUser user = users.createTenantUser(tenant.id(), "ผู้ใช้คอนโซล " + n, "person" + n + "-" + System.nanoTime() + "@example.go.th",
+                Set.of(roles));
+        return withPassword(user);
+    }
+
+    /** A new national administrator with a console password. */
+    public Person nationalPerson() {
+        int n = SEQUENCE.incrementAndGet();
+        return withPassword(users.createOversightUser("ส่วนกลาง " + n, "national" + n + "-" + System.nanoTime() + "@example.go.th",
+                Role.NATIONAL, null, null));
+    }
+
+    private Person withPassword(AppUser user) {
+        String password = "รหัสผ่านทดสอบ-" + SEQUENCE.incrementAndGet();
+        passwords.set(user.id(), password);
+        return new Person(user, user.email(), password);
     }
 
     /** A GraphQL bearer token of a new provincial committee member. */
     public String committeeToken(String province, TenantKind kind) {
         int n = SEQUENCE.incrementAndGet();
-        AppUser user = users.createOversightUser("กรรมการ " + n, "committee" + n + "@example.go.th", Role.PROVINCIAL_COMMITTEE,
+        AppUser user = users.createOversightUser("กรรมการ " + n, "committee" + n + "-" + System.nanoTime() + "@example.go.th", Role.PROVINCIAL_COMMITTEE,
                 province, kind);
         return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
     }
@@ -52,7 +80,7 @@ public class TestTenants {
     /** A GraphQL bearer token of a new national administrator. */
     public String nationalToken() {
         int n = SEQUENCE.incrementAndGet();
-        AppUser user = users.createOversightUser("ส่วนกลาง " + n, "national" + n + "@example.go.th", Role.NATIONAL, null, null);
+        AppUser user = users.createOversightUser("ส่วนกลาง " + n, "national" + n + "-" + System.nanoTime() + "@example.go.th", Role.NATIONAL, null, null);
         return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
     }
 

@@ -1,18 +1,13 @@
 package th.phatthana.tenants.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,11 +22,14 @@ import th.phatthana.tenants.tenant.TenantRepository;
 @Service
 public class AccessTokenService {
 
-    /** Tokens issued here start with this, so they are told apart from OIDC JWTs at a glance. */
+    /** Tokens issued here start with this, so people tell them apart from other secrets at a glance. */
     public static final String PREFIX = "pht_";
     /** Last-used times are written at most this often per token, so reads do not become writes. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The shortest value an operator may choose for a token. */
+    public static final int MIN_CHOSEN_LENGTH = 16;
+    private static final Pattern JWT_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private final AccessTokenRepository tokens;
     private final AppUserRepository users;
@@ -56,8 +54,9 @@ public class AccessTokenService {
 
     /** A token of a person with a value chosen by the operator (a bootstrap admin from the environment). */
     public IssuedToken issueForUserWithValue(AppUser user, String name, Duration validFor, String value) {
-        if (value.length() < 16) {
-            throw new IllegalArgumentException("a chosen token must have at least 16 characters");
+        String problem = chosenValueProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         return issue(user.tenantId(), name, user.id(), user.roles(), validFor, value);
     }
@@ -94,9 +93,7 @@ public class AccessTokenService {
             if (user.isEmpty() || !user.get().enabled()) {
                 return new TokenCheck.Invalid();
             }
-            AppUser person = user.get();
-            caller = new Caller(person.id(), person.name(), person.tenantId(), person.roles(), person.province(),
-                    person.committeeKind());
+            caller = Caller.of(user.get());
         }
         if (token.tenantId() != null) {
             Optional<Tenant> tenant = tenants.findById(token.tenantId());
@@ -139,16 +136,37 @@ public class AccessTokenService {
     }
 
     static String randomValue() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return PREFIX + Secrets.randomValue();
     }
 
-    static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static String hash(String value) {
+        return Secrets.hash(value);
+    }
+
+    /**
+     * Whether a bearer value has the shape of a JWT (three base64url parts joined by dots). Such
+     * values go to the OIDC issuer; every other value is looked up here by its hash.
+     */
+    public static boolean looksLikeJwt(String value) {
+        return JWT_SHAPE.matcher(value).matches();
+    }
+
+    /**
+     * Why a token value chosen by an operator could not authenticate, or null when it can: at least
+     * 16 characters, printable ASCII without spaces (what an HTTP header carries unchanged), and not
+     * shaped like a JWT (which would be sent to the OIDC issuer instead).
+     */
+    public static String chosenValueProblem(String value) {
+        if (value == null || value.length() < MIN_CHOSEN_LENGTH) {
+            return "a chosen token needs at least " + MIN_CHOSEN_LENGTH + " characters (this one has "
+                    + (value == null ? 0 : value.length()) + ")";
         }
+        if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return "a chosen token may hold only printable ASCII characters without spaces (letters, digits, punctuation)";
+        }
+        if (looksLikeJwt(value)) {
+            return "a chosen token must not look like a JWT (three parts joined by dots)";
+        }
+        return null;
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface AppUserRepository extends MongoRepository<AppUser, String> {
     List<AppUser> findByTenantIdOrderByName(String tenantId);
 
-    Optional<AppUser> findByTenantIdAndEmail(String tenantId, String email);
+    Optional<AppUser> findByEmail(String email);
 
     boolean existsByRolesContaining(Role role);
 }

@@ -2,22 +2,30 @@ package th.phatthana.tenants.access;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.tenants.tenant.TenantKind;
 
-/** Users of the GraphQL API. A tenant always keeps at least one enabled TENANT_ADMIN. */
+/** Users of the GraphQL API and the console. A tenant always keeps at least one enabled TENANT_ADMIN. */
 @Service
 public class AppUserService {
 
     private final AppUserRepository users;
+    private final MongoTemplate mongo;
 
-    public AppUserService(AppUserRepository users) {
+    public AppUserService(AppUserRepository users, MongoTemplate mongo) {
         this.users = users;
+        this.mongo = mongo;
     }
 
     /** Thrown when a change would leave a tenant without an enabled admin. */
@@ -27,12 +35,19 @@ public class AppUserService {
         }
     }
 
+    /** Thrown when another user already has the e-mail address (in any organisation). */
+    public static class DuplicateEmailException extends RuntimeException {
+        DuplicateEmailException() {
+            super("a user with this e-mail address exists");
+        }
+    }
+
     public AppUser createTenantUser(String tenantId, String name, String email, Set<Role> roles) {
         if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
             throw new IllegalArgumentException("a tenant user has one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
         }
-        return users.insert(new AppUser(UUID.randomUUID().toString(), tenantId, name, normalise(email), Set.copyOf(roles),
-                null, null, true, Instant.now()));
+        return insert(new AppUser(UUID.randomUUID().toString(), tenantId, name, normaliseEmail(email), Set.copyOf(roles),
+                null, null, true, Instant.now(), null));
     }
 
     public AppUser createOversightUser(String name, String email, Role role, String province, TenantKind committeeKind) {
@@ -42,17 +57,30 @@ public class AppUserService {
         if (role == Role.PROVINCIAL_COMMITTEE && (province == null || province.isBlank() || committeeKind == null)) {
             throw new IllegalArgumentException("a provincial committee user needs a province and a committee kind");
         }
-        return users.insert(new AppUser(UUID.randomUUID().toString(), null, name, normalise(email), Set.of(role),
+        return insert(new AppUser(UUID.randomUUID().toString(), null, name, normaliseEmail(email), Set.of(role),
                 role == Role.PROVINCIAL_COMMITTEE ? province : null, role == Role.PROVINCIAL_COMMITTEE ? committeeKind : null,
-                true, Instant.now()));
+                true, Instant.now(), null));
+    }
+
+    private AppUser insert(AppUser user) {
+        if (user.email() == null || user.email().isBlank()) {
+            throw new IllegalArgumentException("a user needs an e-mail address");
+        }
+        try {
+            return users.insert(user);
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateEmailException();
+        }
     }
 
     public Optional<AppUser> find(String id) {
         return users.findById(id);
     }
 
-    public Optional<AppUser> findByEmail(String tenantId, String email) {
-        return users.findByTenantIdAndEmail(tenantId, normalise(email));
+    /** The user with this e-mail address, in any organisation (case is ignored). */
+    public Optional<AppUser> findByEmail(String email) {
+        String normalised = normaliseEmail(email);
+        return normalised == null ? Optional.empty() : users.findByEmail(normalised);
     }
 
     public List<AppUser> ofTenant(String tenantId) {
@@ -67,15 +95,24 @@ public class AppUserService {
         if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
             throw new IllegalArgumentException("a tenant user has one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
         }
-        AppUser changed = user.withRoles(roles);
-        guardLastAdmin(user, changed);
-        return users.save(changed);
+        guardLastAdmin(user, user.withRoles(roles));
+        return update(user.id(), Update.update("roles", Set.copyOf(roles)));
     }
 
     public AppUser setEnabled(AppUser user, boolean enabled) {
-        AppUser changed = user.withEnabled(enabled);
-        guardLastAdmin(user, changed);
-        return users.save(changed);
+        guardLastAdmin(user, user.withEnabled(enabled));
+        return update(user.id(), Update.update("enabled", enabled));
+    }
+
+    /** Records a sign-in (console session started). */
+    public void noteSignIn(String userId, Instant at) {
+        update(userId, Update.update("lastSignInAt", at));
+    }
+
+    // One field at a time, so a sign-in and an admin's change to the same user never undo each other.
+    private AppUser update(String userId, Update update) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), update, AppUser.class);
+        return users.findById(userId).orElseThrow();
     }
 
     private void guardLastAdmin(AppUser before, AppUser after) {
@@ -89,7 +126,8 @@ public class AppUserService {
         }
     }
 
-    private static String normalise(String email) {
-        return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+    /** E-mail addresses are compared in lower case without surrounding spaces. */
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,7 +6,7 @@ import th.phatthana.tenants.tenant.Tenant;
 import th.phatthana.tenants.tenant.TenantKind;
 
 /**
- * Who is calling the GraphQL API, as established from a bearer token. Every tenant-scoped read and
+ * Who is calling the GraphQL API, as established from a bearer token or a console session. Every tenant-scoped read and
  * write asks the caller first; the tenant a tenant-role caller acts on is always its own.
  *
  * @param subject        the user or service account id (for audit trails)
@@ -21,6 +21,11 @@ public record Caller(String subject, String displayName, String tenantId, Set<Ro
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /** A person acting with their current roles. */
+    public static Caller of(AppUser user) {
+        return new Caller(user.id(), user.name(), user.tenantId(), user.roles(), user.province(), user.committeeKind());
     }
 
     public boolean has(Role role) {
