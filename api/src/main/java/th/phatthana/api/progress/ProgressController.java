@@ -80,11 +80,13 @@ class ProgressController {
      * plans of its organisation (at most twice a second).
      */
     @SubscriptionMapping
-    Flux<PlanProgress> planProgressChanged(@Argument String planId, @Argument Integer fiscalYear, @ContextValue Caller caller) {
+    Flux<PlanProgress> planProgressChanged(@Argument String planId, @Argument Integer fiscalYear, @ContextValue Caller caller,
+            @ContextValue(name = LiveCaller.CONTEXT_KEY, required = false) LiveCaller live) {
         ProgressService.PlanUnderReview first = progress.readPlan(planId, caller);
         int year = fiscalYear != null ? fiscalYear : progress.currentFiscalYear();
-        return Flux.concat(Flux.just(planId), events.changes(first.plan().tenantId()).sample(Duration.ofMillis(500)))
+        Flux<PlanProgress> updates = Flux.concat(Flux.just(planId), events.changes(first.plan().tenantId()).sample(Duration.ofMillis(500)))
                 .publishOn(Schedulers.boundedElastic())
                 .map(signal -> progress.planProgress(progress.readPlan(planId, caller), year));
+        return live == null ? updates : live.guard(updates);
     }
 }

@@ -28,14 +28,16 @@ import th.phatthana.tenants.access.TokenCheck;
  * sites' pages from opening it). The caller is put into the session attributes, where the
  * {@code CallerInterceptor} reads it for every operation of the connection. A connection without
  * either stays anonymous (every progress field then answers UNAUTHENTICATED); a wrong token or an
- * ended session refuses the connection. A session is checked again for every operation, so signing
- * out, disabling the user or suspending the organisation stops new operations at once.
+ * ended session refuses the connection. The token or session is checked again for every operation,
+ * so revoking the token, signing out, disabling the user or suspending the organisation stops new
+ * operations at once, and running subscriptions end within seconds ({@link LiveCaller}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE) // before the CallerInterceptor, which reads the caller this refreshes
 class ProgressWebSocketInterceptor implements WebSocketGraphQlInterceptor {
 
     private static final String SESSION_VALUE = ProgressWebSocketInterceptor.class.getName() + ".session";
+    private static final String TOKEN_VALUE = ProgressWebSocketInterceptor.class.getName() + ".token";
 
     private final BearerTokens bearerTokens;
     private final ConsoleSessionService sessions;
@@ -47,12 +49,31 @@ class ProgressWebSocketInterceptor implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (request instanceof WebSocketGraphQlRequest socket
-                && socket.getSessionInfo().getAttributes().get(SESSION_VALUE) instanceof String sessionValue) {
-            Caller caller = sessions.check(sessionValue) instanceof SessionCheck.Valid valid ? valid.caller() : Callers.ANONYMOUS;
-            socket.getSessionInfo().getAttributes().put(Caller.class.getName(), caller);
+        if (request instanceof WebSocketGraphQlRequest socket) {
+            Map<String, Object> attributes = socket.getSessionInfo().getAttributes();
+            if (attributes.get(TOKEN_VALUE) instanceof String token) {
+                attributes.put(Caller.class.getName(), bearerTokens.check(token) instanceof TokenCheck.Valid valid ? valid.caller() : Callers.ANONYMOUS);
+            } else if (attributes.get(SESSION_VALUE) instanceof String sessionValue) {
+                attributes.put(Caller.class.getName(), sessions.check(sessionValue) instanceof SessionCheck.Valid valid ? valid.caller() : Callers.ANONYMOUS);
+            }
+            LiveCaller live = liveCaller(attributes);
+            if (live != null) {
+                request.configureExecutionInput((input, builder) -> builder
+                        .graphQLContext(context -> context.put(LiveCaller.CONTEXT_KEY, live)).build());
+            }
         }
         return chain.next(request);
+    }
+
+    /** Re-checks the credential the connection was opened with, or null for an anonymous connection. */
+    private LiveCaller liveCaller(Map<String, Object> attributes) {
+        if (attributes.get(TOKEN_VALUE) instanceof String token) {
+            return () -> bearerTokens.check(token) instanceof TokenCheck.Valid;
+        }
+        if (attributes.get(SESSION_VALUE) instanceof String sessionValue) {
+            return () -> sessions.check(sessionValue) instanceof SessionCheck.Valid;
+        }
+        return null;
     }
 
     @Override
@@ -62,8 +83,10 @@ class ProgressWebSocketInterceptor implements WebSocketGraphQlInterceptor {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return Mono.error(new IllegalArgumentException("Authorization must be 'Bearer <token>'"));
             }
-            if (bearerTokens.check(authorization.substring(7).trim()) instanceof TokenCheck.Valid valid) {
+            String token = authorization.substring(7).trim();
+            if (bearerTokens.check(token) instanceof TokenCheck.Valid valid) {
                 sessionInfo.getAttributes().put(Caller.class.getName(), valid.caller());
+                sessionInfo.getAttributes().put(TOKEN_VALUE, token);
                 return Mono.empty();
             }
             return Mono.error(new IllegalArgumentException("the bearer token is invalid, expired or revoked"));
