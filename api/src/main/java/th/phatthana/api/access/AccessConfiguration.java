@@ -25,8 +25,13 @@ class AccessConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<CallerFilter> callerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions) {
-        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(bearerTokens, sessions));
+    FilterRegistrationBean<CallerFilter> callerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions,
+            @org.springframework.beans.factory.annotation.Value("${phatthana.throttle.failures-per-address:30}") int failuresPerAddress,
+            @org.springframework.beans.factory.annotation.Value("${phatthana.throttle.window:PT1M}") java.time.Duration window) {
+        // Bearer tokens are their own secret: only the address is counted.
+        th.phatthana.tenants.access.GuessingThrottle throttle = new th.phatthana.tenants.access.GuessingThrottle(failuresPerAddress,
+                failuresPerAddress, window);
+        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(bearerTokens, sessions, throttle));
         registration.addUrlPatterns("/graphql", "/graphql/*", "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import th.phatthana.tenants.access.ConsoleSessionService;
+import th.phatthana.tenants.access.GuessingThrottle;
 import th.phatthana.tenants.access.Secrets;
 import th.phatthana.tenants.access.SessionCheck;
 import th.phatthana.tenants.access.TokenCheck;
@@ -40,9 +41,12 @@ class CallerFilter extends OncePerRequestFilter {
     private final BearerTokens bearerTokens;
     private final ConsoleSessionService sessions;
 
-    CallerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions) {
+    private final GuessingThrottle throttle;
+
+    CallerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions, GuessingThrottle throttle) {
         this.bearerTokens = bearerTokens;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @Override
@@ -97,7 +101,19 @@ class CallerFilter extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "the Authorization header must be 'Bearer <token>'");
             return;
         }
-        switch (bearerTokens.check(authorization.substring(7).trim())) {
+        String address = request.getRemoteAddr();
+        GuessingThrottle.Refusal refusal = throttle.refusal(address, null);
+        if (refusal != null) {
+            response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            refuse(response, 429, "UNAUTHENTICATED", "too many invalid bearer tokens from this address; try again in "
+                    + refusal.retryAfterSeconds() + " s");
+            return;
+        }
+        TokenCheck check = bearerTokens.check(authorization.substring(7).trim());
+        if (check instanceof TokenCheck.Invalid) {
+            throttle.failed(address, null);
+        }
+        switch (check) {
             case TokenCheck.Valid valid -> {
                 request.setAttribute(Callers.ATTRIBUTE, valid.caller());
                 chain.doFilter(request, response);

@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import th.phatthana.lrs.statements.validation.StatementValidationException;
 import th.phatthana.lrs.statements.validation.XapiVersion;
+import th.phatthana.tenants.access.GuessingThrottle;
 import th.phatthana.tenants.credentials.XapiClient;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 
@@ -36,12 +37,15 @@ public class XapiFilter extends OncePerRequestFilter {
     private final ConsistencyClock clock;
 
     private final CorsProperties cors;
+    private final GuessingThrottle throttle;
 
-    public XapiFilter(XapiCredentialService credentials, XapiProperties properties, ConsistencyClock clock, CorsProperties cors) {
+    public XapiFilter(XapiCredentialService credentials, XapiProperties properties, ConsistencyClock clock, CorsProperties cors,
+            GuessingThrottle throttle) {
         this.credentials = credentials;
         this.properties = properties;
         this.clock = clock;
         this.cors = cors;
+        this.throttle = throttle;
     }
 
     @Override
@@ -108,8 +112,21 @@ public class XapiFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<XapiClient> client = authenticate(request.getHeader("Authorization"));
+        String[] keyAndSecret = basic(request.getHeader("Authorization"));
+        String key = keyAndSecret == null ? null : keyAndSecret[0];
+        String address = request.getRemoteAddr();
+        GuessingThrottle.Refusal refusal = throttle.refusal(address, key);
+        if (refusal != null) {
+            response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            XapiErrorResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "too many failed authentications from this address; "
+                    + "try again in " + refusal.retryAfterSeconds() + " s");
+            return;
+        }
+        Optional<XapiClient> client = keyAndSecret == null ? Optional.empty() : credentials.authenticate(keyAndSecret[0], keyAndSecret[1]);
         if (client.isEmpty()) {
+            if (throttle.failed(address, key)) {
+                credentials.recordLockout(key, address);
+            }
             if (request.getHeader("Sec-Fetch-Mode") == null) {
                 // Not to browsers (they send Sec-Fetch-Mode on every request): the challenge would make
                 // one prompt for and remember the credentials, and send them along with forms of other sites.
@@ -162,21 +179,19 @@ public class XapiFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<XapiClient> authenticate(String authorization) {
+    /** The key and secret of a Basic Authorization header, or null when it holds none. */
+    private static String[] basic(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+            return null;
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return null;
         }
         int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        return credentials.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon <= 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
     }
 
     /**

@@ -44,11 +44,29 @@ public class XapiCredentialService {
     /** Last-used times are written at most once a minute per credential, so ingest does not turn into writes. */
     private final ConcurrentHashMap<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
+    private final th.phatthana.tenants.audit.AuditTrail audit;
+    /**
+     * A BCrypt hash nobody has the secret of: an unknown or disabled key is checked against it, so
+     * answering takes as long as for a known key with a wrong secret and does not tell which keys exist.
+     */
+    private final String decoyHash = encoder.encode(randomToken(30));
+
     public XapiCredentialService(XapiCredentialRepository credentials, TenantRepository tenants,
-            org.springframework.data.mongodb.core.MongoTemplate mongo) {
+            org.springframework.data.mongodb.core.MongoTemplate mongo, th.phatthana.tenants.audit.AuditTrail audit) {
         this.credentials = credentials;
         this.tenants = tenants;
         this.mongo = mongo;
+        this.audit = audit;
+    }
+
+    /**
+     * Records that guessing secrets from one address was stopped: in the key's organisation when the
+     * key exists (the key and address, never a secret), else in the national trail.
+     */
+    public void recordLockout(String key, String address) {
+        Optional<XapiCredential> credential = key == null ? Optional.empty() : credentials.findByKey(key);
+        audit.record(credential.map(XapiCredential::tenantId).orElse(null), null, "xapi.credential.guessingStopped",
+                credential.map(XapiCredential::id).orElse("unknown key"), java.util.Map.of("address", address), "xapi");
     }
 
     /** A new credential; the returned secret is the only time it is ever visible. */
@@ -97,6 +115,7 @@ public class XapiCredentialService {
     private Optional<XapiClient> authenticateStored(String key, String secret, String digest) {
         Optional<XapiCredential> found = credentials.findByKey(key);
         if (found.isEmpty() || !found.get().enabled()) {
+            encoder.matches(secret, decoyHash);
             return Optional.empty();
         }
         XapiCredential credential = found.get();
