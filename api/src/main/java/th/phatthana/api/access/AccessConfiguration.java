@@ -32,8 +32,20 @@ class AccessConfiguration {
         th.phatthana.tenants.access.GuessingThrottle throttle = new th.phatthana.tenants.access.GuessingThrottle(failuresPerAddress,
                 failuresPerAddress, window);
         FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(bearerTokens, sessions, throttle));
-        registration.addUrlPatterns("/graphql", "/graphql/*", "/api/*");
+        registration.addUrlPatterns("/graphql", "/graphql/*", "/api/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** After the CallerFilter: refusals by who is calling and by size, before any body is read. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @org.springframework.beans.factory.annotation.Value("${phatthana.graphql.max-request-bytes:1048576}") long graphqlMaxBytes,
+            @org.springframework.beans.factory.annotation.Value("${phatthana.upload.max-request-bytes:20971520}") long uploadMaxBytes) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(graphqlMaxBytes, uploadMaxBytes));
+        registration.addUrlPatterns("/graphql", "/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
     }
 }

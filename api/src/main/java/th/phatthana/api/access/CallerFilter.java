@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.ConsoleSessionService;
 import th.phatthana.tenants.access.GuessingThrottle;
 import th.phatthana.tenants.access.Secrets;
@@ -73,7 +74,7 @@ class CallerFilter extends OncePerRequestFilter {
                 }
                 request.setAttribute(Callers.ATTRIBUTE, valid.caller());
                 request.setAttribute(SESSION_ATTRIBUTE, valid.session());
-                chain.doFilter(request, response);
+                chain.doFilter(withPrincipal(request), response);
             }
             case SessionCheck.Ended ended -> {
                 SessionCookies.clear(request, response);
@@ -116,13 +117,32 @@ class CallerFilter extends OncePerRequestFilter {
         switch (check) {
             case TokenCheck.Valid valid -> {
                 request.setAttribute(Callers.ATTRIBUTE, valid.caller());
-                chain.doFilter(request, response);
+                chain.doFilter(withPrincipal(request), response);
             }
             case TokenCheck.TenantSuspended suspended -> refuse(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
                     "the organisation of this token is suspended");
             case TokenCheck.Invalid invalid -> refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
                     "the bearer token is invalid, expired or revoked");
         }
+    }
+
+    /**
+     * The caller also as the servlet principal with its roles, which the actuator reads: health
+     * details are shown to NATIONAL callers only ({@code management.endpoint.health.roles}).
+     */
+    private static HttpServletRequest withPrincipal(HttpServletRequest request) {
+        Caller caller = (Caller) request.getAttribute(Callers.ATTRIBUTE);
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public java.security.Principal getUserPrincipal() {
+                return caller::subject;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return caller.roles().stream().anyMatch(granted -> granted.name().equals(role));
+            }
+        };
     }
 
     private static void anonymous(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
