@@ -10,7 +10,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /** A file upload the server cannot read is the client's mistake (400, 413), never a 500. */
-@RestControllerAdvice(basePackages = { "th.phatthana.api.staff", "th.phatthana.api.administration" })
+@RestControllerAdvice // for every handler: the multipart body is read before the handler is chosen
 class UploadErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

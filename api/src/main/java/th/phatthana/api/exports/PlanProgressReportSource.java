@@ -73,11 +73,13 @@ class PlanProgressReportSource implements ProgressReportSource {
 
         ReportTable.Builder courses = ReportTable.builder("courses", "หลักสูตร").text("หลักสูตร").text("ในแผนปีนี้")
                 .integer("ผู้เข้ารับการพัฒนาตามแผน (คน)").integer("กลุ่มเป้าหมาย (คน)").integer("เริ่มแล้ว (คน)")
-                .integer("สำเร็จ (คน)").percent("ร้อยละที่สำเร็จ").decimal("ชั่วโมงรวม").integer("งบประมาณตามแผน (บาท)")
+                .integer("สำเร็จในกลุ่มเป้าหมาย (คน)").integer("สำเร็จนอกกลุ่มเป้าหมาย (คน)")
+                .percent("ร้อยละที่สำเร็จของกลุ่มเป้าหมาย").decimal("ชั่วโมงรวม").integer("งบประมาณตามแผน (บาท)")
                 .decimal("ใช้จ่ายจริง (บาท)");
         for (CourseProgress c : p.courses()) {
             courses.row(c.titleTh(), c.planned() ? "ใช่" : "ไม่ใช่", c.plannedParticipants(), c.targetParticipants(),
-                    c.participantsStarted(), c.participantsCompleted(), round(c.completionRate(), 1), round(c.totalHours(), 2),
+                    c.participantsStarted(), c.participantsCompletedInTarget(), c.participantsCompletedOutsideTarget(),
+                    round(c.completionRate(), 1), round(c.totalHours(), 2),
                     c.budgetPlanned(), round(c.budgetSpent(), 2));
         }
 

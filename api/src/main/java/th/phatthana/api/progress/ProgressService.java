@@ -163,8 +163,11 @@ public class ProgressService {
         for (PlanContent.Course course : under.content().courses()) {
             Map<String, CourseState> ofCourse = states.getOrDefault(course.key(), Map.of());
             List<Staff> targeted = current.stream().filter(s -> targeted(course.target(), s, asOf)).toList();
+            Set<String> targetedIds = new HashSet<>();
+            targeted.forEach(s -> targetedIds.add(s.id()));
             int started = 0;
             int completed = 0;
+            int completedInTarget = 0;
             long millis = 0;
             for (Map.Entry<String, CourseState> entry : ofCourse.entrySet()) {
                 if (!currentIds.contains(entry.getKey())) {
@@ -178,6 +181,9 @@ public class ProgressService {
                 millisBy.merge(entry.getKey(), state.millis, Long::sum);
                 if (course.xapi() != null && state.completed(course)) {
                     completed++;
+                    if (targetedIds.contains(entry.getKey())) {
+                        completedInTarget++;
+                    }
                     completedBy.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(course.key());
                 }
             }
@@ -185,7 +191,8 @@ public class ProgressService {
             boolean planned = year != null || course.schedule() != null && course.schedule().fiscalYears().contains(fiscalYear);
             double hours = millis / HOUR_MILLIS;
             courses.add(new CourseProgress(course.key(), course.titleTh(), planned, year == null ? 0 : year.plannedParticipants(),
-                    targeted.size(), started, completed, share(completed, targeted.size()), hours, started == 0 ? 0 : hours / started,
+                    targeted.size(), started, completed, completedInTarget, completed - completedInTarget,
+                    share(completedInTarget, targeted.size()), hours, started == 0 ? 0 : hours / started,
                     completed > 0, year == null ? 0 : year.budget(), spent.getOrDefault(course.key(), 0.0), course.competencyCodes()));
         }
 
@@ -203,7 +210,7 @@ public class ProgressService {
                 Double value = switch (indicator.metric()) {
                     case STAFF_DEVELOPED_SHARE -> share(developed, current.size());
                     case HOURS_PER_PERSON -> current.isEmpty() ? 0.0 : totalHours / current.size();
-                    case COURSE_COMPLETION_SHARE -> share(courses.stream().mapToInt(CourseProgress::participantsCompleted).sum(),
+                    case COURSE_COMPLETION_SHARE -> share(courses.stream().mapToInt(CourseProgress::participantsCompletedInTarget).sum(),
                             courses.stream().mapToInt(CourseProgress::targetParticipants).sum());
                     case COURSES_RUN_SHARE -> share(courses.stream().filter(c -> c.planned() && c.delivered()).count(),
                             courses.stream().filter(CourseProgress::planned).count());

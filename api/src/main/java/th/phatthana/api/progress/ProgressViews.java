@@ -21,9 +21,16 @@ public final class ProgressViews {
             String unit, String comparator, Double target, Double value, Boolean met) {
     }
 
+    /**
+     * @param participantsCompleted                 every current staff member who completed, in the target or not
+     * @param participantsCompletedInTarget         those of them the course's target names
+     * @param participantsCompletedOutsideTarget    the others (นอกกลุ่มเป้าหมาย), shown on their own
+     * @param completionRate                        participantsCompletedInTarget / targetParticipants, 0–100
+     */
     public record CourseProgress(String courseKey, String titleTh, boolean planned, int plannedParticipants,
-            int targetParticipants, int participantsStarted, int participantsCompleted, double completionRate, double totalHours,
-            double averageHours, boolean delivered, long budgetPlanned, double budgetSpent, List<String> competencyCodes) {
+            int targetParticipants, int participantsStarted, int participantsCompleted, int participantsCompletedInTarget,
+            int participantsCompletedOutsideTarget, double completionRate, double totalHours, double averageHours, boolean delivered,
+            long budgetPlanned, double budgetSpent, List<String> competencyCodes) {
     }
 
     public record BudgetProgress(long planned, double spent, double spentShare) {

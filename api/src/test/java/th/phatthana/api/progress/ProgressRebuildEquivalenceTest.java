@@ -215,6 +215,21 @@ class ProgressRebuildEquivalenceTest extends ProgressTestSupport {
             }
         }
         assertThat(completions).as("the stream completes courses").isPositive();
+        // every share is a part of its whole
+        for (JsonNode progress : progressBefore.values()) {
+            for (JsonNode course : progress.path("courses")) {
+                assertThat(course.path("completionRate").asDouble()).as("%s completionRate", course.path("courseKey")).isBetween(0.0, 100.0);
+                assertThat(course.path("participantsCompletedInTarget").asInt()).isLessThanOrEqualTo(course.path("targetParticipants").asInt());
+                assertThat(course.path("participantsCompletedInTarget").asInt() + course.path("participantsCompletedOutsideTarget").asInt())
+                        .isEqualTo(course.path("participantsCompleted").asInt());
+            }
+            assertThat(progress.path("staffDevelopedShare").asDouble()).isBetween(0.0, 100.0);
+            for (JsonNode indicator : progress.path("indicators")) {
+                if (indicator.path("metric").asString().endsWith("_SHARE") && !indicator.path("value").isNull()) {
+                    assertThat(indicator.path("value").asDouble()).as("%s", indicator.path("metric")).isBetween(0.0, 100.0);
+                }
+            }
+        }
         assertThat(progressBefore.get(2567).path("planVersion").asInt()).isEqualTo(1);
     }
 

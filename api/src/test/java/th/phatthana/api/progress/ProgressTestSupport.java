@@ -156,7 +156,8 @@ abstract class ProgressTestSupport extends IntegrationTest {
     static final String PROGRESS = """
             planId fiscalYear planVersion staffCount staffDeveloped staffDevelopedShare totalHours hoursPerPerson statementsThrough
             indicators { goalKey indicatorKey metric target value met }
-            courses { courseKey planned plannedParticipants targetParticipants participantsStarted participantsCompleted completionRate
+            courses { courseKey planned plannedParticipants targetParticipants participantsStarted participantsCompleted
+                      participantsCompletedInTarget participantsCompletedOutsideTarget completionRate
                       totalHours averageHours delivered budgetPlanned budgetSpent }
             budget { planned spent spentShare }
             byDivision { key staffCount staffDeveloped }
