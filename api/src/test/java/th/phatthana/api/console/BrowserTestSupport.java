@@ -1,5 +1,8 @@
 package th.phatthana.api.console;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +16,7 @@ import org.openqa.selenium.Dimension;
 abstract class BrowserTestSupport {
 
     static ConsoleApplication app;
-    private ConsoleBrowser browser;
+    private final List<ConsoleBrowser> browsers = new ArrayList<>();
 
     @BeforeAll
     static void application() throws Exception {
@@ -25,12 +28,10 @@ abstract class BrowserTestSupport {
         app = ConsoleApplication.start();
     }
 
-    /** A browser of the given size; closed after the test. */
+    /** A new browser (its own profile: another person) of the given size; closed after the test. */
     ConsoleBrowser browser(Dimension size) {
-        if (browser != null) {
-            browser.close();
-        }
-        browser = new ConsoleBrowser(app.baseUrl, size);
+        ConsoleBrowser browser = new ConsoleBrowser(app.baseUrl, size);
+        browsers.add(browser);
         return browser;
     }
 
@@ -39,10 +40,8 @@ abstract class BrowserTestSupport {
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    void closeBrowsers() {
+        browsers.forEach(ConsoleBrowser::close);
+        browsers.clear();
     }
 }

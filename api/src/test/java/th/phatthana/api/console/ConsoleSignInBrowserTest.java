@@ -71,6 +71,47 @@ class ConsoleSignInBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    @Disabled("needs inviteUser and the sign-in API (/api/auth/*) of the console-auth branch: enable after merging it")
+    void aNationalUserOnboardsAnOrganisationWhoseFirstAdminAcceptsTheInvitationAndSignsIn() {
+        String code = "T" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String email = "admin-" + code.toLowerCase() + "@example.go.th";
+        ConsoleBrowser national = browser();
+        national.signIn(app.national());
+        national.open("/organisations");
+        national.await(By.xpath("//button[normalize-space()='เพิ่มหน่วยงาน']")).click();
+        national.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(national, "รหัส"))).sendKeys(code);
+        national.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(national, "ชื่อภาษาไทย"))).sendKeys("อบต.ทดลอง" + code);
+        national.driver.findElement(By.xpath("//form//label[normalize-space()='จังหวัด']/following-sibling::input")).sendKeys("บึงกาฬ");
+        national.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(national, "อำเภอ"))).sendKeys("เมืองบึงกาฬ");
+        national.driver.findElement(By.xpath("//button[normalize-space()='บันทึก']")).click();
+        By row = By.cssSelector("[data-organisation='" + code + "']");
+        national.await(row).findElement(By.xpath(".//button[normalize-space()='เชิญผู้ดูแลระบบ']")).click();
+        national.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(national, "ชื่อ-สกุลผู้รับเชิญ"))).sendKeys("สมศรี ใจงาม");
+        national.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(national, "อีเมลผู้รับเชิญ"))).sendKeys(email);
+        national.driver.findElement(By.xpath("//button[normalize-space()='สร้างลิงก์คำเชิญ']")).click();
+        String link = national.await(By.cssSelector("[data-testid=invitation] code")).getText();
+        assertThat(link).contains("/invite/");
+        national.screenshot("invitation-link");
+
+        ConsoleBrowser invited = browser();
+        invited.driver.get(link);
+        invited.awaitText(By.tagName("main"), "สมศรี ใจงาม");
+        invited.assertAccessible("invitation acceptance");
+        invited.screenshot("invitation");
+        invited.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(invited, "รหัสผ่านใหม่"))).sendKeys("a long and new password 1");
+        invited.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(invited, "ยืนยันรหัสผ่านใหม่"))).sendKeys("a long and new password 1");
+        invited.driver.findElement(By.xpath("//button[normalize-space()='ตั้งรหัสผ่านและเข้าสู่ระบบ']")).click();
+        invited.awaitText(By.tagName("h1"), "ความก้าวหน้าการพัฒนาบุคลากร");
+        invited.driver.findElement(By.xpath("//button[normalize-space()='ออกจากระบบ']")).click();
+        invited.awaitText(By.tagName("h1"), "เข้าสู่ระบบ");
+        invited.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(invited, "อีเมล"))).sendKeys(email);
+        invited.driver.findElement(By.id(ConsoleStaffBrowserTest.labelledFor(invited, "รหัสผ่าน"))).sendKeys("a long and new password 1");
+        invited.driver.findElement(By.xpath("//button[normalize-space()='เข้าสู่ระบบ']")).click();
+        invited.awaitText(By.tagName("h1"), "ความก้าวหน้าการพัฒนาบุคลากร");
+        // Then: the new admin creates an xAPI credential (a console page of part 2; GraphQL createXapiCredential meanwhile).
+    }
+
+    @Test
     @Disabled("needs the sign-in API (/api/auth/*) of the console-auth branch: enable after merging it")
     void aPasswordSignsInAndRepeatedFailuresLockTheAccountWithAMessage() {
         // The lead wires the user creation (an invited user who has set a password) after the merge.
