@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { readInvitation } from '../api/auth';
 import { useI18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { AuthFrame } from './AuthFrame';
 import { errorText, Loading, Notice, PageTitle } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { useSession } from './session';
@@ -41,12 +41,7 @@ export function InvitationPage() {
 
   const data = invitation.data;
   return (
-    <main className="signin-page" id="main">
-      <div className="signin-card">
-        <div className="signin-top">
-          <span className="brand-name">{m.app.name}</span>
-          <LanguageSwitch />
-        </div>
+    <AuthFrame>
         <PageTitle title={m.invitation.title}>{m.invitation.title}</PageTitle>
         {invitation.loading && <Loading />}
         {invitation.error && <Notice kind="error">{m.invitation.invalid}</Notice>}
@@ -77,7 +72,6 @@ export function InvitationPage() {
             </form>
           </>
         )}
-      </div>
-    </main>
+    </AuthFrame>
   );
 }

@@ -3,7 +3,7 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { authConfig, lockedUntil, type AuthConfig } from '../api/auth';
 import { ApiError } from '../api/http';
 import { useI18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { AuthFrame } from './AuthFrame';
 import { Notice, PageTitle } from '../ui/components';
 import { homePath, useSession } from './session';
 
@@ -58,12 +58,7 @@ export function SignInPage() {
 
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut;
   return (
-    <main className="signin-page" id="main">
-      <div className="signin-card">
-        <div className="signin-top">
-          <span className="brand-name">{m.app.name}</span>
-          <LanguageSwitch />
-        </div>
+    <AuthFrame>
         <PageTitle title={m.signIn.title}>{m.signIn.title}</PageTitle>
         <p className="muted">{m.app.tagline}</p>
         {signedOut && <Notice kind="info">{m.signIn.signedOut}</Notice>}
@@ -96,7 +91,6 @@ export function SignInPage() {
             </a>
           </>
         )}
-      </div>
-    </main>
+    </AuthFrame>
   );
 }

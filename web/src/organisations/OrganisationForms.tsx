@@ -1,12 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { upload } from '../api/files';
 import { runGraphQl } from '../api/graphql';
-import { ApiError } from '../api/http';
 import type { MunicipalClass, OrganisationKind } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
-import { RowProblems } from '../staff/RosterImportPage';
-import type { RowProblem } from '../staff/rowProblems';
+import { RowProblems } from '../staff/RowProblems';
 import { CopyButton, errorText, Notice } from '../ui/components';
+import { importFile, type ImportOutcome } from '../ui/importFile';
 import { CreateOrganisation, InviteAdministrator } from './queries';
 import { ORGANISATION_KINDS } from '../ui/vocabulary';
 
@@ -190,9 +188,7 @@ export function RegisterImportForm({ onImported }: { onImported: () => void }) {
   const o = m.organisations;
   const file = useRef<HTMLInputElement>(null);
   const fileId = useId();
-  const [outcome, setOutcome] = useState<
-    { kind: 'imported'; created: number; updated: number } | { kind: 'refused'; rows: RowProblem[] } | { kind: 'failed'; message: string } | null
-  >(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [working, setWorking] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -202,15 +198,11 @@ export function RegisterImportForm({ onImported }: { onImported: () => void }) {
       return;
     }
     setWorking(true);
-    try {
-      const answer = await upload<{ created: number; updated: number }>('/api/organisations/import', chosen);
-      setOutcome({ kind: 'imported', ...answer });
+    const answer = await importFile('/api/organisations/import', chosen);
+    setOutcome(answer);
+    setWorking(false);
+    if (answer.kind === 'imported') {
       onImported();
-    } catch (error) {
-      const rows = error instanceof ApiError ? (error.body as { rows?: RowProblem[] } | null)?.rows : undefined;
-      setOutcome(rows ? { kind: 'refused', rows } : { kind: 'failed', message: errorText(error) });
-    } finally {
-      setWorking(false);
     }
   };
   return (

@@ -8,7 +8,7 @@ import { useAsync } from '../ui/useAsync';
 import { useDebounced } from '../ui/useDebounced';
 import { CreateOrganisationForm, InviteAdministratorForm, RegisterImportForm } from './OrganisationForms';
 import { OrganisationsQuery as OrganisationsDocument, ReinstateOrganisation, SuspendOrganisation } from './queries';
-import { ORGANISATION_KINDS } from '../ui/vocabulary';
+import { KindFilter } from '../ui/KindFilter';
 import { nodes } from '../ui/connections';
 
 type Organisation = NonNullable<NonNullable<OrganisationsQuery['organisations']['edges']>[number]>['node'];
@@ -35,7 +35,7 @@ export function OrganisationsPage() {
   };
   const after = cursors.length ? cursors[cursors.length - 1] : null;
   const list = useAsync(() => runGraphQl(OrganisationsDocument, { filter, after }), [JSON.stringify(filter), after]);
-  const ids = { search: useId(), province: useId(), kind: useId(), status: useId() };
+  const ids = { search: useId(), province: useId(), status: useId() };
   const restart = () => setCursors([]);
 
   const changeStatus = async (organisation: Organisation, reason: string, suspend: boolean) => {
@@ -91,15 +91,7 @@ export function OrganisationsPage() {
           <label htmlFor={ids.province}>{o.province}</label>
           <input id={ids.province} type="text" value={province} onChange={(e) => { setProvince(e.target.value); restart(); }} />
         </div>
-        <div className="field">
-          <label htmlFor={ids.kind}>{o.kind}</label>
-          <select id={ids.kind} value={kind} onChange={(e) => { setKind(e.target.value); restart(); }}>
-            <option value="">{m.app.all}</option>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>{m.enums.organisationKind[k]}</option>
-            ))}
-          </select>
-        </div>
+        <KindFilter value={kind} onChange={(next) => { setKind(next); restart(); }} />
         <div className="field">
           <label htmlFor={ids.status}>{o.status}</label>
           <select id={ids.status} value={status} onChange={(e) => { setStatus(e.target.value); restart(); }}>

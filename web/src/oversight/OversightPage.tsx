@@ -8,7 +8,7 @@ import { OrganisationsQuery } from '../organisations/queries';
 import { ErrorNotice, Loading, PageTitle, TableScroll } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { useDebounced } from '../ui/useDebounced';
-import { ORGANISATION_KINDS } from '../ui/vocabulary';
+import { KindFilter } from '../ui/KindFilter';
 import { nodes } from '../ui/connections';
 
 /** PROVINCIAL_COMMITTEE and NATIONAL: pick an organisation (by name, code, province) to see its progress read-only. */
@@ -27,7 +27,7 @@ export function OversightPage() {
     kind: national ? ((kind || null) as OrganisationKind | null) : null,
   };
   const list = useAsync(() => runGraphQl(OrganisationsQuery, { filter, after: null }), [JSON.stringify(filter)]);
-  const ids = { search: useId(), province: useId(), kind: useId() };
+  const ids = { search: useId(), province: useId() };
   return (
     <section>
       <PageTitle title={m.oversight.title}>{m.oversight.title}</PageTitle>
@@ -46,15 +46,7 @@ export function OversightPage() {
               <label htmlFor={ids.province}>{m.organisations.province}</label>
               <input id={ids.province} type="text" value={province} onChange={(e) => setProvince(e.target.value)} />
             </div>
-            <div className="field">
-              <label htmlFor={ids.kind}>{m.organisations.kind}</label>
-              <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value)}>
-                <option value="">{m.app.all}</option>
-                {ORGANISATION_KINDS.map((k) => (
-                  <option key={k} value={k}>{m.enums.organisationKind[k]}</option>
-                ))}
-              </select>
-            </div>
+            <KindFilter value={kind} onChange={setKind} />
           </>
         )}
       </form>

@@ -11,7 +11,8 @@ import { Badge, ErrorNotice, Loading, Notice, PageTitle, TableScroll } from '../
 import { FiscalYearPicker } from '../ui/FiscalYearPicker';
 import { useAsync } from '../ui/useAsync';
 import { coursesDelivered, indicatorsMet, sortEntries, type OverviewColumn, type Sort } from './overview';
-import { ORGANISATION_KINDS, planStatusTone } from '../ui/vocabulary';
+import { KindFilter } from '../ui/KindFilter';
+import { planStatusTone } from '../ui/vocabulary';
 
 const ProvinceOverview = graphql(`
   query ProvinceOverview($province: String, $kind: OrganisationKind, $fiscalYear: FiscalYear) {
@@ -52,7 +53,7 @@ export function ProvinceOverviewPage() {
   );
   const [sort, setSort] = useState<Sort>({ column: 'organisation', descending: false });
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const ids = { province: useId(), kind: useId() };
+  const ids = { province: useId() };
   const ready = !national || scope.province !== null;
   const overview = useAsync(
     () => (ready ? runGraphQl(ProvinceOverview, { province: scope.province, kind: scope.kind, fiscalYear: year }) : Promise.resolve(null)),
@@ -94,15 +95,7 @@ export function ProvinceOverviewPage() {
             <label htmlFor={ids.province}>{o.province}</label>
             <input id={ids.province} type="text" required value={provinceInput} onChange={(e) => setProvinceInput(e.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor={ids.kind}>{m.organisations.kind}</label>
-            <select id={ids.kind} value={kindInput} onChange={(e) => setKindInput(e.target.value)}>
-              <option value="">{m.app.all}</option>
-              {ORGANISATION_KINDS.map((k) => (
-                <option key={k} value={k}>{m.enums.organisationKind[k]}</option>
-              ))}
-            </select>
-          </div>
+          <KindFilter value={kindInput} onChange={setKindInput} />
           <button type="submit" className="button button-primary">{o.show}</button>
         </form>
       ) : (

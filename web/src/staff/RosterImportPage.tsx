@@ -1,15 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { download, upload } from '../api/files';
-import { ApiError } from '../api/http';
+import { download } from '../api/files';
 import { useI18n } from '../i18n/i18n';
-import { errorText, Notice, PageTitle, TableScroll } from '../ui/components';
-import { rowProblemText, type RowProblem } from './rowProblems';
-
-type Outcome =
-  | { kind: 'imported'; created: number; updated: number }
-  | { kind: 'refused'; rows: RowProblem[] }
-  | { kind: 'failed'; message: string };
+import { Notice, PageTitle } from '../ui/components';
+import { importFile, type ImportOutcome } from '../ui/importFile';
+import { RowProblems } from './RowProblems';
 
 /** Roster import by upload (POST /api/staff/import), with the refused file's problems row by row. */
 export function RosterImportPage() {
@@ -17,7 +12,7 @@ export function RosterImportPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const fileId = useId();
   const [working, setWorking] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,15 +23,8 @@ export function RosterImportPage() {
     }
     setWorking(true);
     setOutcome(null);
-    try {
-      const answer = await upload<{ created: number; updated: number }>('/api/staff/import', file);
-      setOutcome({ kind: 'imported', ...answer });
-    } catch (error) {
-      const rows = error instanceof ApiError ? (error.body as { rows?: RowProblem[] } | null)?.rows : undefined;
-      setOutcome(rows ? { kind: 'refused', rows } : { kind: 'failed', message: errorText(error) });
-    } finally {
-      setWorking(false);
-    }
+    setOutcome(await importFile('/api/staff/import', file));
+    setWorking(false);
   };
 
   return (
@@ -69,36 +57,5 @@ export function RosterImportPage() {
       {outcome?.kind === 'failed' && <Notice kind="error">{m.app.errorMessage(outcome.message)}</Notice>}
       {outcome?.kind === 'refused' && <RowProblems rows={outcome.rows} />}
     </section>
-  );
-}
-
-export function RowProblems({ rows }: { rows: RowProblem[] }) {
-  const { m, f } = useI18n();
-  return (
-    <>
-      <Notice kind="error">{m.rosterImport.refused(f.integer(rows.length))}</Notice>
-      <TableScroll label={m.rosterImport.problem}>
-        <table data-testid="row-problems">
-          <thead>
-            <tr>
-              <th scope="col" className="num">{m.rosterImport.row}</th>
-              <th scope="col">{m.rosterImport.column}</th>
-              <th scope="col">{m.rosterImport.problem}</th>
-              <th scope="col">{m.rosterImport.detail}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((problem, index) => (
-              <tr key={index}>
-                <td className="num">{f.integer(problem.row)}</td>
-                <td>{problem.column || m.rosterImport.wholeFile}</td>
-                <th scope="row">{rowProblemText(problem, m)}</th>
-                <td lang="en" className="muted">{problem.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </>
   );
 }

@@ -39,10 +39,18 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
     private static final Path AXE = Path.of("..", "web", "node_modules", "axe-core", "axe.min.js");
 
+    /** Selenium's note that it has no DevTools classes for this chromium version: the tests use none. */
+    private static final java.util.logging.Logger SELENIUM_LOG = quiet(java.util.logging.Logger.getLogger("org.openqa.selenium"));
+
     final ChromeDriver driver;
     final String baseUrl;
     final Path downloads;
     private final Path profile;
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
 
     static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -101,6 +109,13 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void awaitGone(By by) {
         new WebDriverWait(driver, ConsoleApplication.timeout()).until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    /** Every file the page loaded from another origin than the application's (should be none). */
+    @SuppressWarnings("unchecked")
+    List<String> resourcesFromElsewhere() {
+        return (List<String>) script("""
+                return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))""");
     }
 
     /** A file the browser downloaded whose name ends so, once it is complete. */

@@ -173,9 +173,7 @@ class ConsoleDashboardBrowserTest extends BrowserTestSupport {
         long decodedBytes = ((Number) browser.script("""
                 return performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'))
                   .reduce((sum, e) => sum + e.decodedBodySize, 0)""")).longValue();
-        @SuppressWarnings("unchecked")
-        List<String> foreign = (List<String>) browser.script("""
-                return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))""");
+        List<String> foreign = browser.resourcesFromElsewhere();
         assertThat(foreign).as("everything comes from the application").isEmpty();
         browser.driver.navigate().refresh();
         browser.await(FIGURES);

@@ -63,9 +63,7 @@ class ConsoleSignInBrowserTest extends BrowserTestSupport {
         WebElement run = browser.await(By.cssSelector(".graphiql-execute-button"));
         run.click();
         browser.awaitText(By.cssSelector(".graphiql-response"), "องค์การบริหารส่วนตำบลสังคม");
-        @SuppressWarnings("unchecked")
-        List<String> foreign = (List<String>) browser.script("""
-                return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))""");
+        List<String> foreign = browser.resourcesFromElsewhere();
         assertThat(foreign).as("GraphiQL loads nothing from another server").isEmpty();
         browser.screenshot("graphiql");
     }

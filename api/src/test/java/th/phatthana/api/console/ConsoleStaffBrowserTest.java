@@ -87,7 +87,11 @@ class ConsoleStaffBrowserTest extends BrowserTestSupport {
         ConsoleBrowser browser = browser();
         browser.signIn(token);
         browser.open("/learners");
-        WebElement row = browser.await(By.xpath("//table[@data-testid='unmatched']//tr[th[normalize-space()='ผู้เรียนภายนอก 2']]"));
+        // one of the demo's learners from outside the organisation (ผู้เรียนภายนอก 1–3, guest<n>@example.com)
+        WebElement row = browser.await(By.xpath("//table[@data-testid='unmatched']//tr[th[starts-with(normalize-space(), 'ผู้เรียนภายนอก')]]"));
+        String learner = row.findElement(By.tagName("th")).getText();
+        String identity = row.findElements(By.tagName("td")).get(0).getText();
+        assertThat(identity).matches("guest\\d@example\\.com");
         int guestStatements = Integer.parseInt(row.findElement(By.cssSelector("td.num")).getText());
         browser.assertAccessible("unmatched learners");
         browser.screenshot("unmatched-learners");
@@ -99,10 +103,10 @@ class ConsoleStaffBrowserTest extends BrowserTestSupport {
         int before = statements(graphQl, planId, year, staffId);
         browser.screenshot("unmatched-learners-linking");
         candidate.click();                                                                              // click 2
-        browser.awaitText(By.cssSelector(".notice-success"), "เชื่อม guest2@example.com กับ " + staffName + " แล้ว");
+        browser.awaitText(By.cssSelector(".notice-success"), "เชื่อม " + identity + " กับ " + staffName + " แล้ว");
 
         JsonNode unmatched = graphQl.execute("{ unmatchedActors(first: 100) { name } }").path("data").path("unmatchedActors");
-        assertThat(unmatched.findValuesAsString("name")).doesNotContain("ผู้เรียนภายนอก 2");
+        assertThat(unmatched.findValuesAsString("name")).doesNotContain(learner);
         browser.open("/dashboard/person?staff=" + java.net.URLEncoder.encode(staffId, StandardCharsets.UTF_8) + "&plan="
                 + java.net.URLEncoder.encode(planId, StandardCharsets.UTF_8) + "&year=" + year);
         browser.await(By.cssSelector("[data-figure=hours]"));
