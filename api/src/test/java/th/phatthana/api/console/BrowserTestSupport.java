@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /**
@@ -37,6 +38,15 @@ abstract class BrowserTestSupport {
 
     ConsoleBrowser browser() {
         return browser(ConsoleBrowser.LAPTOP);
+    }
+
+    /** A laptop-sized browser signed in with the token, on the page at the path once `ready` shows. */
+    ConsoleBrowser signedInAt(String token, String path, By ready) {
+        ConsoleBrowser browser = browser();
+        browser.signIn(token);
+        browser.open(path);
+        browser.await(ready);
+        return browser;
     }
 
     @AfterEach

@@ -87,10 +87,7 @@ class ConsoleDashboardBrowserTest extends BrowserTestSupport {
                         "appointmentDate", "2020-01-01", "xapiIdentities", List.of(Map.of("mbox", mbox)))));
         assertThat(created.path("data").path("createStaff").path("userErrors")).isEmpty();
 
-        ConsoleBrowser browser = browser();
-        browser.signIn(token);
-        browser.open("/dashboard");
-        browser.await(FIGURES);
+        ConsoleBrowser browser = signedInAt(token, "/dashboard", FIGURES);
         By digitalSkills = By.cssSelector("[data-course='digital-skills'] [data-figure=participantsCompleted]");
         int before = Integer.parseInt(browser.driver.findElement(digitalSkills).getText());
         browser.awaitText(By.cssSelector("[data-live]"), "อัปเดตอัตโนมัติ");
@@ -115,10 +112,7 @@ class ConsoleDashboardBrowserTest extends BrowserTestSupport {
 
     @Test
     void theReportOfTheFiscalYearDownloads() throws Exception {
-        ConsoleBrowser browser = browser();
-        browser.signIn(app.demoUser(Role.VIEWER));
-        browser.open("/dashboard");
-        browser.await(FIGURES);
+        ConsoleBrowser browser = signedInAt(app.demoUser(Role.VIEWER), "/dashboard", FIGURES);
         browser.driver.findElement(By.cssSelector("[data-export=XLSX]")).click();
         Path xlsx = browser.awaitDownload(".xlsx");
         byte[] bytes = Files.readAllBytes(xlsx);
@@ -130,10 +124,7 @@ class ConsoleDashboardBrowserTest extends BrowserTestSupport {
 
     @Test
     void oneStaffMembersCoursesHoursAndGapsAreOneClickAway() {
-        ConsoleBrowser browser = browser();
-        browser.signIn(app.demoUser(Role.TENANT_ADMIN));
-        browser.open("/dashboard");
-        browser.await(FIGURES);
+        ConsoleBrowser browser = signedInAt(app.demoUser(Role.TENANT_ADMIN), "/dashboard", FIGURES);
         WebElement person = browser.await(By.cssSelector("section[aria-labelledby=people-heading] tbody th a"));
         String name = person.getText();
         person.click();

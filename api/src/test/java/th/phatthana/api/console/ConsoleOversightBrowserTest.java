@@ -21,10 +21,7 @@ class ConsoleOversightBrowserTest extends BrowserTestSupport {
     @Test
     void aCommitteeMemberSeesTheOrganisationsDashboardReadOnlyAndTheApiRefusesWrites() {
         String token = app.committee();
-        ConsoleBrowser browser = browser();
-        browser.signIn(token);
-        browser.open("/");
-        browser.await(By.cssSelector("[data-testid=oversight-organisations]"));
+        ConsoleBrowser browser = signedInAt(token, "/", By.cssSelector("[data-testid=oversight-organisations]"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/oversight");
         browser.assertAccessible("oversight: organisations");
         browser.driver.findElement(By.linkText("องค์การบริหารส่วนตำบลสังคม")).click();
@@ -76,10 +73,7 @@ class ConsoleOversightBrowserTest extends BrowserTestSupport {
 
     @Test
     void aNationalUserFindsCreatesSuspendsAndReinstatesOrganisations() {
-        ConsoleBrowser browser = browser();
-        browser.signIn(app.national());
-        browser.open("/");
-        browser.await(By.cssSelector("[data-testid=organisations]"));
+        ConsoleBrowser browser = signedInAt(app.national(), "/", By.cssSelector("[data-testid=organisations]"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/organisations");
 
         String code = "T" + UUID.randomUUID().toString().substring(0, 6);

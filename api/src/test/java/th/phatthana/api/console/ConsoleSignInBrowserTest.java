@@ -39,10 +39,7 @@ class ConsoleSignInBrowserTest extends BrowserTestSupport {
 
     @Test
     void theLanguageChosenIsRememberedForTheUser() {
-        ConsoleBrowser browser = browser();
-        browser.signIn(app.demoUser(Role.VIEWER));
-        browser.open("/staff");
-        browser.await(ConsoleStaffBrowserTest.STAFF_ROWS);
+        ConsoleBrowser browser = signedInAt(app.demoUser(Role.VIEWER), "/staff", ConsoleStaffBrowserTest.STAFF_ROWS);
         browser.driver.findElement(By.xpath("//header//button[normalize-space()='English']")).click();
         browser.awaitText(By.tagName("h1"), "Staff register");
         browser.driver.navigate().refresh();
@@ -56,10 +53,7 @@ class ConsoleSignInBrowserTest extends BrowserTestSupport {
 
     @Test
     void graphiqlWorksWithNothingFromOutsideTheServer() {
-        ConsoleBrowser browser = browser();
-        browser.signIn(app.demoUser(Role.VIEWER));
-        browser.open("/graphiql");
-        browser.await(By.cssSelector(".graphiql-container"));
+        ConsoleBrowser browser = signedInAt(app.demoUser(Role.VIEWER), "/graphiql", By.cssSelector(".graphiql-container"));
         WebElement run = browser.await(By.cssSelector(".graphiql-execute-button"));
         run.click();
         browser.awaitText(By.cssSelector(".graphiql-response"), "องค์การบริหารส่วนตำบลสังคม");

@@ -26,10 +26,7 @@ class ConsoleStaffBrowserTest extends BrowserTestSupport {
 
     @Test
     void theRosterFiltersByDivisionAndNameAndShowsAStaffMembersIdentities() {
-        ConsoleBrowser browser = browser();
-        browser.signIn(app.demoUser(Role.HR_OFFICER));
-        browser.open("/staff");
-        browser.await(STAFF_ROWS);
+        ConsoleBrowser browser = signedInAt(app.demoUser(Role.HR_OFFICER), "/staff", STAFF_ROWS);
         new Select(browser.driver.findElement(By.id(labelledFor(browser, "ส่วนราชการ")))).selectByVisibleText("กองคลัง");
         browser.awaitText(By.cssSelector("[role=status]"), "พบ");
         waitUntilEveryRow(browser, 3, "กองคลัง");
@@ -58,10 +55,8 @@ class ConsoleStaffBrowserTest extends BrowserTestSupport {
                 6431501-0901,สมใจ,ทดลอง,พนักงานจ้าง,คนงาน,2024-01-01,สำนักปลัด,1234567890123
                 6431501-0902,สมปอง,ทดลอง,พนักงานจ้าง,คนงาน,31/02/2567,กองช่างโยธา,
                 """, StandardCharsets.UTF_8);
-        ConsoleBrowser browser = browser();
-        browser.signIn(app.demoUser(Role.HR_OFFICER));
-        browser.open("/staff/import");
-        browser.await(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        ConsoleBrowser browser = signedInAt(app.demoUser(Role.HR_OFFICER), "/staff/import", By.cssSelector("input[type=file]"));
+        browser.driver.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
         browser.driver.findElement(By.xpath("//button[normalize-space()='นำเข้า']")).click();
         WebElement problems = browser.await(By.cssSelector("[data-testid=row-problems]"));
         List<WebElement> rows = problems.findElements(By.cssSelector("tbody tr"));
