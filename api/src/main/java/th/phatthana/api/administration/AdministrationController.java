@@ -103,7 +103,7 @@ class AdministrationController {
                 .filter(t -> province == null || province.equals(t.province()))
                 .filter(t -> kind == null || t.kind().name().equals(kind))
                 .filter(t -> status == null || t.status().name().equals(status))
-                .filter(t -> search == null || t.code().toLowerCase(Locale.ROOT).contains(search) || t.nameTh().contains(search)
+                .filter(t -> search == null || t.code().toLowerCase(Locale.ROOT).contains(search) || t.nameTh().toLowerCase(Locale.ROOT).contains(search)
                         || t.nameEn() != null && t.nameEn().toLowerCase(Locale.ROOT).contains(search))
                 .sorted(java.util.Comparator.comparing(Tenant::code))
                 .toList();

@@ -102,7 +102,7 @@ class ExportController {
         return year;
     }
 
-    private static ResponseEntity<Map<String, Object>> error(ApiException e) {
+    static ResponseEntity<Map<String, Object>> error(ApiException e) {
         HttpStatus status = switch (e.type()) {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

@@ -34,25 +34,41 @@ public final class XlsxReportWriter {
     public static final String FONT = "TH Sarabun New";
 
     public void write(ProgressReport report, OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            info(report, workbook.createSheet(INFO_SHEET), styles);
-            for (ReportTable table : report.tables()) {
-                table(table, workbook.createSheet(sheetName(table)), styles);
-            }
-            workbook.getProperties().getCoreProperties().setTitle(report.title());
-            workbook.getProperties().getCoreProperties().setCreator("Phatthana");
-            workbook.write(out);
-        }
+        write(report.title(), infoOf(report), report.tables(), out);
     }
 
     public byte[] bytes(ProgressReport report) {
+        return bytes(report.title(), infoOf(report), report.tables());
+    }
+
+    /** One line of the information sheet: a Thai label and a text or a Buddhist-Era year ({@link Long}). */
+    public record InfoLine(String label, Object value) {
+    }
+
+    /**
+     * Any report in the same form: the information sheet ({@value #INFO_SHEET}) with these lines,
+     * then one sheet per table (e.g. the province overview).
+     */
+    public byte[] bytes(String title, List<InfoLine> info, List<ReportTable> tables) {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            write(report, out);
+            write(title, info, tables, out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void write(String title, List<InfoLine> info, List<ReportTable> tables, OutputStream out) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Styles styles = new Styles(workbook);
+            info(info, workbook.createSheet(INFO_SHEET), styles);
+            for (ReportTable table : tables) {
+                table(table, workbook.createSheet(sheetName(table)), styles);
+            }
+            workbook.getProperties().getCoreProperties().setTitle(title);
+            workbook.getProperties().getCoreProperties().setCreator("Phatthana");
+            workbook.write(out);
         }
     }
 
@@ -61,28 +77,31 @@ public final class XlsxReportWriter {
         return WorkbookUtil.createSafeSheetName(table.titleTh());
     }
 
-    private static void info(ProgressReport report, XSSFSheet sheet, Styles styles) {
-        List<Object[]> lines = List.of(
-                new Object[] {"รายงาน", report.title()},
-                new Object[] {"องค์กรปกครองส่วนท้องถิ่น", report.organisationName()},
-                new Object[] {"รหัสองค์กร", report.organisationCode()},
-                new Object[] {"แผนพัฒนาบุคลากร", report.planTitle()},
-                new Object[] {"ปีงบประมาณเริ่มต้นของแผน (พ.ศ.)", (long) report.planFirstYear()},
-                new Object[] {"ปีงบประมาณสิ้นสุดของแผน (พ.ศ.)", (long) report.planLastYear()},
-                new Object[] {"ปีงบประมาณที่รายงาน (พ.ศ.)", (long) report.fiscalYear()},
-                new Object[] {"จัดทำเมื่อ", ThaiFormats.dateTime(report.generatedAt())});
+    private static List<InfoLine> infoOf(ProgressReport report) {
+        return List.of(
+                new InfoLine("รายงาน", report.title()),
+                new InfoLine("องค์กรปกครองส่วนท้องถิ่น", report.organisationName()),
+                new InfoLine("รหัสองค์กร", report.organisationCode()),
+                new InfoLine("แผนพัฒนาบุคลากร", report.planTitle()),
+                new InfoLine("ปีงบประมาณเริ่มต้นของแผน (พ.ศ.)", (long) report.planFirstYear()),
+                new InfoLine("ปีงบประมาณสิ้นสุดของแผน (พ.ศ.)", (long) report.planLastYear()),
+                new InfoLine("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) report.fiscalYear()),
+                new InfoLine("จัดทำเมื่อ", ThaiFormats.dateTime(report.generatedAt())));
+    }
+
+    private static void info(List<InfoLine> lines, XSSFSheet sheet, Styles styles) {
         int r = 0;
-        for (Object[] line : lines) {
+        for (InfoLine line : lines) {
             Row row = sheet.createRow(r++);
             Cell label = row.createCell(0);
-            label.setCellValue((String) line[0]);
+            label.setCellValue(line.label());
             label.setCellStyle(styles.header);
             Cell value = row.createCell(1);
-            if (line[1] instanceof Long year) {
+            if (line.value() instanceof Long year) {
                 value.setCellValue(year);
                 value.setCellStyle(styles.byType.get(ReportTable.CellType.YEAR));
             } else {
-                value.setCellValue((String) line[1]);
+                value.setCellValue(String.valueOf(line.value()));
                 value.setCellStyle(styles.byType.get(ReportTable.CellType.TEXT));
             }
         }

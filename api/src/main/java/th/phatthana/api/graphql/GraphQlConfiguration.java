@@ -4,8 +4,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
 
 /** Scalars and the limits every query is held to. */
 @Configuration(proxyBeanMethods = false)
@@ -21,9 +27,30 @@ class GraphQlConfiguration {
         return wiring -> wiring.scalar(Scalars.DATE).scalar(Scalars.DATE_TIME).scalar(Scalars.FISCAL_YEAR).scalar(Scalars.IRI);
     }
 
+    /**
+     * An introspection query (only {@code __schema}/{@code __type} fields) may go deeper: GraphiQL's
+     * standard one asks 15 levels for the schema's types (the schema /graphql/schema prints anyway).
+     */
+    static final int MAX_INTROSPECTION_DEPTH = 20;
+
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepth() {
-        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+        MaxQueryDepthInstrumentation introspection = new MaxQueryDepthInstrumentation(MAX_INTROSPECTION_DEPTH);
+        return new MaxQueryDepthInstrumentation(MAX_DEPTH) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                    InstrumentationState state) {
+                if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+                    return introspection.beginExecuteOperation(parameters, state);
+                }
+                return super.beginExecuteOperation(parameters, state);
+            }
+        };
+    }
+
+    static boolean introspectionOnly(OperationDefinition operation) {
+        return operation.getSelectionSet().getSelections().stream()
+                .allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
     }
 
     @Bean

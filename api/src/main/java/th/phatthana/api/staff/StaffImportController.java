@@ -106,13 +106,14 @@ class StaffImportController {
         return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message, "rows", rows));
     }
 
-    /** One row error: the row, the column's Thai header (empty for the whole row), its English key, the message. */
+    /** One row error: the row, the column's Thai header (empty for the whole row), its English key, a stable code, the message. */
     private static Map<String, Object> json(StaffRoster.RowError error) {
         Map<String, Object> row = new LinkedHashMap<>();
         RosterColumn column = error.column();
         row.put("row", error.row());
         row.put("column", column == null ? "" : column.header());
         row.put("field", column == null ? "" : column.key());
+        row.put("code", error.code());
         row.put("message", error.message());
         return row;
     }

@@ -66,9 +66,17 @@ class OrganisationAccessTest extends IntegrationTest {
     @Test
     void queriesDeeperThanTheLimitAreRefusedBeforeTheyRun() {
         GraphQlHttp viewer = new GraphQlHttp(baseUrl(), tenants.token(tenants.tenant("อบต.ลึก"), Role.VIEWER));
-        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
+        String deep = "{ __schema { types { fields { type" + " { ofType".repeat(17) + " { name }" + " }".repeat(17) + " } } } }";
         JsonNode refused = viewer.execute(deep);
         assertThat(refused.path("errors").toString()).contains("depth");
         assertThat(refused.path("data").path("__schema").isMissingNode() || refused.path("data").isNull()).isTrue();
+    }
+
+    @Test
+    void graphiqlsStandardIntrospectionQueryIsAnswered() {
+        GraphQlHttp viewer = new GraphQlHttp(baseUrl(), tenants.token(tenants.tenant("อบต.สำรวจสคีมา"), Role.VIEWER));
+        JsonNode schema = viewer.execute(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
+        assertThat(schema.path("errors").isMissingNode() || schema.path("errors").isEmpty()).as(schema.path("errors").toString()).isTrue();
+        assertThat(schema.path("data").path("__schema").path("types").size()).isGreaterThan(50);
     }
 }

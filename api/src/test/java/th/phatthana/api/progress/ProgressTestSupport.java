@@ -70,7 +70,15 @@ abstract class ProgressTestSupport extends IntegrationTest {
         final GraphQlHttp admin;
 
         Org(String name) {
-            TestTenants.XapiAccess access = tenants.xapi(name);
+            this(tenants.xapi(name));
+        }
+
+        /** An organisation made by the test (of its own kind and province), with a new xAPI credential. */
+        Org(Tenant tenant) {
+            this(tenants.credential(tenant));
+        }
+
+        private Org(TestTenants.XapiAccess access) {
             this.tenant = access.tenant();
             this.xapi = new XapiHttp(xapiEndpoint(), access);
             this.admin = as(Role.TENANT_ADMIN);

@@ -145,9 +145,11 @@ class RosterImportTest extends IntegrationTest {
         RosterHttp.Answer answer = rosterOfAdmin.uploadCsv(csv);
         assertThat(answer.status()).isEqualTo(422);
         List<String> problems = new ArrayList<>();
-        answer.json().path("rows").forEach(r -> problems.add(r.path("row").asInt() + " " + r.path("field").asString()));
-        assertThat(problems).containsExactlyInAnyOrder("2 division", "3 personnelType", "3 appointmentDate", "3 email",
-                "4 staffNumber", "5 firstNameTh", "5 positionTitle", "5 appointmentDate", "5 email");
+        answer.json().path("rows").forEach(r -> problems.add(r.path("row").asInt() + " " + r.path("field").asString() + " "
+                + r.path("code").asString()));
+        assertThat(problems).containsExactlyInAnyOrder("2 division NOT_FOUND", "3 personnelType UNKNOWN_VALUE",
+                "3 appointmentDate INVALID_DATE", "3 email INVALID", "4 staffNumber DUPLICATE_IN_FILE", "5 firstNameTh REQUIRED",
+                "5 positionTitle REQUIRED", "5 appointmentDate REQUIRED", "5 email DUPLICATE");
         assertThat(StaffGraphQlTest.totalCount(admin, Map.of())).isEqualTo(1);
     }
 
@@ -157,6 +159,7 @@ class RosterImportTest extends IntegrationTest {
                 + "1,ก,ข,พนักงานจ้าง,คนงาน,2024-01-01,15000\n");
         assertThat(unknownColumn.status()).isEqualTo(422);
         assertThat(unknownColumn.json().path("rows").get(0).path("message").asString()).contains("เงินเดือน");
+        assertThat(unknownColumn.json().path("rows").get(0).path("code").asString()).isEqualTo("UNKNOWN_COLUMN");
         RosterHttp.Answer missingColumn = rosterOfAdmin.uploadCsv("รหัสบุคลากร,ชื่อ\n1,ก\n");
         assertThat(missingColumn.status()).isEqualTo(422);
         assertThat(missingColumn.json().path("rows")).hasSizeGreaterThanOrEqualTo(4);

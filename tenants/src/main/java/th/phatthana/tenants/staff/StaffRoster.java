@@ -57,8 +57,14 @@ public class StaffRoster {
         }
     }
 
-    /** What is wrong with one cell (or the whole row or file, when {@code column} is null). */
-    public record RowError(int row, RosterColumn column, String message) {
+    /**
+     * What is wrong with one cell (or the whole row or file, when {@code column} is null): a stable
+     * {@code code} for programs (the console words it in Thai) and a message for people. Codes:
+     * REQUIRED, INVALID, TOO_LONG, DUPLICATE (another staff member has it), DUPLICATE_IN_FILE,
+     * UNKNOWN_VALUE, NOT_FOUND, INVALID_DATE, EMPTY_FILE, TOO_MANY_ROWS, UNKNOWN_COLUMN,
+     * REPEATED_COLUMN, MISSING_COLUMN.
+     */
+    public record RowError(int row, RosterColumn column, String code, String message) {
     }
 
     public record Result(List<RowError> errors, int created, int updated) {
@@ -70,10 +76,10 @@ public class StaffRoster {
     public Result importRows(String tenantId, List<Row> rows) {
         List<RowError> errors = new ArrayList<>();
         if (rows.isEmpty()) {
-            return refused(new RowError(1, null, "the file has no data rows"));
+            return refused(new RowError(1, null, "EMPTY_FILE", "the file has no data rows"));
         }
         if (rows.size() > MAX_ROWS) {
-            return refused(new RowError(1, null, "the file has " + rows.size() + " rows; at most " + MAX_ROWS + " are imported at once"));
+            return refused(new RowError(1, null, "TOO_MANY_ROWS", "the file has " + rows.size() + " rows; at most " + MAX_ROWS + " are imported at once"));
         }
         Map<String, Division> divisionsByName = new HashMap<>();
         for (Division division : staff.divisions().list(tenantId)) {
@@ -97,7 +103,7 @@ public class StaffRoster {
             }
             Integer first = numbers.putIfAbsent(row.draft.staffNumber(), row.number);
             if (first != null) {
-                errors.add(new RowError(row.number, RosterColumn.STAFF_NUMBER, "staff number " + row.draft.staffNumber()
+                errors.add(new RowError(row.number, RosterColumn.STAFF_NUMBER, "DUPLICATE_IN_FILE", "staff number " + row.draft.staffNumber()
                         + " is also on row " + first));
             }
             for (XapiIdentity identity : row.draft.xapiIdentities()) {
@@ -105,7 +111,7 @@ public class StaffRoster {
                     Integer other = identityRows.putIfAbsent(key, row.number);
                     if (other != null && other != row.number) {
                         errors.add(new RowError(row.number, identity.account() != null ? RosterColumn.ACCOUNT_NAME : RosterColumn.EMAIL,
-                                "this xAPI identity is also on row " + other));
+                                "DUPLICATE_IN_FILE", "this xAPI identity is also on row " + other));
                         break;
                     }
                 }
@@ -113,7 +119,7 @@ public class StaffRoster {
             if (row.citizenHash != null) {
                 Integer other = citizenRows.putIfAbsent(row.citizenHash, row.number);
                 if (other != null) {
-                    errors.add(new RowError(row.number, RosterColumn.CITIZEN_ID, "the same citizen ID is on row " + other));
+                    errors.add(new RowError(row.number, RosterColumn.CITIZEN_ID, "DUPLICATE_IN_FILE", "the same citizen ID is on row " + other));
                 }
             }
         }
@@ -137,7 +143,7 @@ public class StaffRoster {
                         XapiIdentity identity = row.draft.xapiIdentities().stream()
                                 .filter(i -> i.lookupKeys().contains(key)).findFirst().orElseThrow();
                         errors.add(new RowError(row.number, identity.account() != null ? RosterColumn.ACCOUNT_NAME : RosterColumn.EMAIL,
-                                "this xAPI identity belongs to staff member " + other.staffNumber()));
+                                "DUPLICATE", "this xAPI identity belongs to staff member " + other.staffNumber()));
                     }
                 }
             }
@@ -148,7 +154,7 @@ public class StaffRoster {
                 Integer rowNumber = citizenRows.get(other.citizenIdHash());
                 Parsed row = rowNumber == null ? null : byNumber.get(rowNumber);
                 if (row != null && !other.staffNumber().equals(row.draft.staffNumber())) {
-                    errors.add(new RowError(row.number, RosterColumn.CITIZEN_ID,
+                    errors.add(new RowError(row.number, RosterColumn.CITIZEN_ID, "DUPLICATE",
                             "staff member " + other.staffNumber() + " has this citizen ID"));
                 }
             }
@@ -220,7 +226,7 @@ public class StaffRoster {
         if (!row.get(RosterColumn.PERSONNEL_TYPE).isEmpty()) {
             personnelType = PersonnelType.parse(row.get(RosterColumn.PERSONNEL_TYPE));
             if (personnelType == null) {
-                errors.add(new RowError(n, RosterColumn.PERSONNEL_TYPE, "unknown personnel type '" + row.get(RosterColumn.PERSONNEL_TYPE)
+                errors.add(new RowError(n, RosterColumn.PERSONNEL_TYPE, "UNKNOWN_VALUE", "unknown personnel type '" + row.get(RosterColumn.PERSONNEL_TYPE)
                         + "': use ข้าราชการหรือพนักงานส่วนท้องถิ่น, ครูและบุคลากรทางการศึกษา, ลูกจ้างประจำ or พนักงานจ้าง"));
             }
         }
@@ -228,7 +234,7 @@ public class StaffRoster {
         if (!row.get(RosterColumn.POSITION_TYPE).isEmpty()) {
             positionType = PositionType.parse(row.get(RosterColumn.POSITION_TYPE));
             if (positionType == null) {
-                errors.add(new RowError(n, RosterColumn.POSITION_TYPE, "unknown position type '" + row.get(RosterColumn.POSITION_TYPE)
+                errors.add(new RowError(n, RosterColumn.POSITION_TYPE, "UNKNOWN_VALUE", "unknown position type '" + row.get(RosterColumn.POSITION_TYPE)
                         + "': use บริหารท้องถิ่น, อำนวยการท้องถิ่น, วิชาการ or ทั่วไป"));
             }
         }
@@ -237,7 +243,7 @@ public class StaffRoster {
         if (statusGiven) {
             status = EmploymentStatus.parse(row.get(RosterColumn.STATUS));
             if (status == null) {
-                errors.add(new RowError(n, RosterColumn.STATUS, "unknown status '" + row.get(RosterColumn.STATUS)
+                errors.add(new RowError(n, RosterColumn.STATUS, "UNKNOWN_VALUE", "unknown status '" + row.get(RosterColumn.STATUS)
                         + "': use ปฏิบัติงาน, ลา, พักราชการ, โอนย้ายออก, เกษียณอายุ or พ้นจากตำแหน่ง"));
             }
         }
@@ -248,7 +254,7 @@ public class StaffRoster {
         if (!divisionName.isEmpty()) {
             Division division = divisionsByName.get(LineOfWork.compact(divisionName));
             if (division == null) {
-                errors.add(new RowError(n, RosterColumn.DIVISION, "the organisation has no division named '" + divisionName
+                errors.add(new RowError(n, RosterColumn.DIVISION, "NOT_FOUND", "the organisation has no division named '" + divisionName
                         + "' (it has: " + String.join(", ", divisionsByName.values().stream().map(Division::nameTh).sorted().toList())
                         + ")"));
             } else {
@@ -277,7 +283,7 @@ public class StaffRoster {
             RosterColumn column = columnOf(problem.field(), identities);
             boolean alreadyReported = column != null && errors.subList(before, errors.size()).stream().anyMatch(e -> e.column() == column);
             if (!alreadyReported) {
-                errors.add(new RowError(n, column, problem.message()));
+                errors.add(new RowError(n, column, problem.code(), problem.message()));
             }
         }
         String hash = checked.draft().citizenId() instanceof StaffDraft.CitizenIdChange.Set set && CitizenIds.valid(set.citizenId())
@@ -343,7 +349,7 @@ public class StaffRoster {
         }
         LocalDate date = parseDate(text);
         if (date == null) {
-            errors.add(new RowError(row.number(), column, "'" + text + "' is not a date: write 2025-06-02 (C.E.) or 02/06/2568 (day/month/B.E. year)"));
+            errors.add(new RowError(row.number(), column, "INVALID_DATE", "'" + text + "' is not a date: write 2025-06-02 (C.E.) or 02/06/2568 (day/month/B.E. year)"));
         }
         return date;
     }
