@@ -1,26 +1,23 @@
 package th.phatthana.api.fuzz;
 
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.slf4j.LoggerFactory;
-import org.springframework.test.context.TestContextManager;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import th.phatthana.api.testing.IntegrationTest;
 
 /**
- * Base of the jqwik properties that send generated requests to the running application over
- * real HTTP. jqwik runs on its own JUnit Platform engine, which does not apply Spring's JUnit
- * Jupiter extension, so the Spring test context (the same cached one every IntegrationTest uses)
- * is prepared here by hand. Every ERROR logged meanwhile is captured: a request may be refused
- * (4xx), but it may never fail on the server (5xx) or log a failure.
+ * Base of the fuzzers, which send generated requests to the running application over real HTTP.
+ * Every ERROR logged meanwhile is captured: a request may be refused (4xx), but it may never fail
+ * on the server (5xx) or log a failure. Each fuzzer sends {@code TRIES} requests from one seed
+ * ({@link Generator}); a failure names the seed and the request.
  */
 abstract class FuzzingTest extends IntegrationTest {
 
@@ -38,14 +35,13 @@ abstract class FuzzingTest extends IntegrationTest {
 
     private final ErrorCapture errors = new ErrorCapture();
 
-    @BeforeProperty
-    void startApplication() throws Exception {
-        new TestContextManager(getClass()).prepareTestInstance(this);
+    @BeforeEach
+    void captureErrors() {
         errors.start();
         root().addAppender(errors);
     }
 
-    @AfterProperty
+    @AfterEach
     void stopCapture() {
         root().detachAppender(errors);
         errors.stop();
@@ -66,7 +62,18 @@ abstract class FuzzingTest extends IntegrationTest {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
-    static <T> List<T> list(T... items) {
-        return List.of(items);
+    /** Counts answers by method and status, for the summary a fuzzer logs at the end. */
+    final java.util.Map<String, Integer> answers = new java.util.TreeMap<>();
+
+    void count(String answer) {
+        answers.merge(answer, 1, Integer::sum);
+    }
+
+    void logSummary(Generator generator, int tries) {
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("{} requests from seed {}: {}", tries, generator.seed, answers);
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 600 ? text : text.substring(0, 600) + "…(" + text.length() + " characters)";
     }
 }
