@@ -39,7 +39,13 @@ public class AssessmentService {
     /** A deleted staff member's assessments go with them (erasure under the PDPA). */
     @org.springframework.context.event.EventListener
     void onStaffDeleted(th.phatthana.tenants.staff.StaffService.StaffDeleted deleted) {
-        mongo.remove(Query.query(Criteria.where("tenantId").is(deleted.tenantId()).and("staffId").is(deleted.staffId())), Assessment.class);
+        deleteAllOf(deleted.tenantId(), deleted.staffId());
+    }
+
+    /** Removes every assessment of a staff member; returns how many there were. */
+    public long deleteAllOf(String tenantId, String staffId) {
+        return mongo.remove(Query.query(Criteria.where("tenantId").is(tenantId).and("staffId").is(staffId)), Assessment.class)
+                .getDeletedCount();
     }
 
     /** A staff member's assessments, newest first (by date, then by recording time); {@code code} null: of every item. */

@@ -346,14 +346,17 @@ public class ProgressService {
     }
 
     /** Actors of the organisation's statements whom no staff identity matches, most recently seen first. */
+    /** Actor keys of the pseudonymous accounts that replace erased people (PDPA). */
+    private static final String ERASED_ACTOR = "account|" + th.phatthana.lrs.statements.ErasedPerson.ERASED_HOME_PAGE + "|";
+
     public List<UnmatchedActor> unmatchedActors(String organisationId, Integer first, Caller caller) {
         Tenant tenant = plans.readableTenant(organisationId, caller);
         int limit = first == null ? 20 : Math.max(1, Math.min(first, 100));
         Map<String, String> byKey = staffByKey(staff.all(tenant.id()));
         List<UnmatchedActor> result = new ArrayList<>();
         for (Document actor : store.actors(tenant.id())) {
-            if (byKey.containsKey(actor.getString("actorKey"))) {
-                continue;
+            if (byKey.containsKey(actor.getString("actorKey")) || actor.getString("actorKey").startsWith(ERASED_ACTOR)) {
+                continue; // a staff member, or a person erased under the PDPA: nobody to link
             }
             result.add(new UnmatchedActor(actor.getString("actorKey"), actor.getString("displayKey"), actor.getString("name"),
                     actor.get("statements", Number.class).longValue(), actor.getDate("lastSeen").toInstant()));

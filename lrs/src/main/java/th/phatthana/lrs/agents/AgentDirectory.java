@@ -192,6 +192,36 @@ public class AgentDirectory {
         return person;
     }
 
+    /** The names the tenant's statements gave the person's identities (PDPA erasure: texts to look for). */
+    public Set<String> namesOf(String tenantId, th.phatthana.lrs.statements.ErasedPerson person) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Document entry : entriesOf(tenantId, person)) {
+            List<String> seen = entry.getList("names", String.class);
+            if (seen != null) {
+                names.addAll(seen);
+            }
+        }
+        return names;
+    }
+
+    /** Removes the person's identities from the tenant's directory (PDPA erasure); returns how many there were. */
+    public long forget(String tenantId, th.phatthana.lrs.statements.ErasedPerson person) {
+        List<Object> ids = entriesOf(tenantId, person).stream().map(entry -> entry.get("_id")).toList();
+        return ids.isEmpty() ? 0 : agents.deleteMany(Filters.and(Filters.eq("tenantId", tenantId), Filters.in("_id", ids))).getDeletedCount();
+    }
+
+    private List<Document> entriesOf(String tenantId, th.phatthana.lrs.statements.ErasedPerson person) {
+        List<Document> entries = new ArrayList<>();
+        // by the primary key's range (tenantId/…): the collection has no other index
+        Bson ofTenant = Filters.and(Filters.gte("_id", tenantId + "/"), Filters.lt("_id", tenantId + "0"), Filters.eq("tenantId", tenantId));
+        for (Document entry : agents.find(ofTenant)) {
+            if (person.isTheirs(entry.getString("ifi"))) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
     static String key(String tenantId, String ifiKey) {
         return tenantId + "/" + ifiKey;
     }

@@ -111,6 +111,18 @@ class DocumentRepository {
         return documents.deleteMany(Filters.and(filters)).getDeletedCount();
     }
 
+    /** Deletes the tenant's documents (state, agent profiles) whose agent key passes the test; returns how many. */
+    long deleteByAgent(String tenantId, java.util.function.Predicate<String> agentKey) {
+        List<Object> ids = new ArrayList<>();
+        for (Document document : documents.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.ne("agent", null)))
+                .projection(Projections.include("agent"))) {
+            if (agentKey.test(document.getString("agent"))) {
+                ids.add(document.get("_id"));
+            }
+        }
+        return ids.isEmpty() ? 0 : documents.deleteMany(Filters.and(Filters.eq("tenantId", tenantId), Filters.in("_id", ids))).getDeletedCount();
+    }
+
     private static Document toDocument(DocumentId id, String contentType, byte[] content, String etag, Instant updated, long version) {
         return new Document("_id", id.key())
                 .append("tenantId", id.tenantId())

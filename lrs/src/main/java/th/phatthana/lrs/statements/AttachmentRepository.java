@@ -38,6 +38,14 @@ class AttachmentRepository {
         }
     }
 
+    /** Removes the tenant's attachments with these hashes; returns how many there were. */
+    long deleteAll(String tenantId, Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return 0;
+        }
+        return collection().deleteMany(Filters.in("_id", hashes.stream().map(hash -> tenantId + "/" + hash).toList())).getDeletedCount();
+    }
+
     List<Attachment> findAll(String tenantId, Collection<String> hashes) {
         List<Attachment> found = new ArrayList<>();
         if (hashes.isEmpty()) {

@@ -154,17 +154,7 @@ public class StatementRepository {
      */
     public void endReservation(String tenantId, long first, int count, Collection<Long> unused) {
         try {
-            if (!unused.isEmpty()) {
-                List<Document> entries = new ArrayList<>(unused.size());
-                for (long seq : unused) {
-                    entries.add(new Document("_id", streamKey(tenantId, seq)).append("tenantId", tenantId).append("seq", seq));
-                }
-                try {
-                    holes.insertMany(entries, new InsertManyOptions().ordered(false));
-                } catch (MongoBulkWriteException e) {
-                    // already recorded: nothing to do
-                }
-            }
+            recordHoles(tenantId, unused);
         } finally {
             synchronized (sequenceLock(tenantId)) {
                 java.util.TreeMap<Long, Long> ofTenant = reservations.get(tenantId);
@@ -172,6 +162,22 @@ public class StatementRepository {
                     ofTenant.remove(first);
                 }
             }
+        }
+    }
+
+    /** Records numbers that hold no statement (any more) as holes of the stream; a number recorded already is skipped. */
+    void recordHoles(String tenantId, Collection<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        List<Document> entries = new ArrayList<>(seqs.size());
+        for (long seq : seqs) {
+            entries.add(new Document("_id", streamKey(tenantId, seq)).append("tenantId", tenantId).append("seq", seq));
+        }
+        try {
+            holes.insertMany(entries, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // some already recorded: the others were inserted all the same (unordered)
         }
     }
 
@@ -280,6 +286,38 @@ public class StatementRepository {
         if (!inserted.isEmpty()) {
             statements.deleteMany(Filters.in("_id", inserted.stream().map(d -> d.get("_id")).toList()));
         }
+    }
+
+    // ---- erasure (PDPA) --------------------------------------------------------------------------
+
+    /** Every statement of the tenant with what an erasure looks at: id, seq, related agents, attachments, JSON. */
+    Iterable<Document> allOfTenant(String tenantId) {
+        return statements.find(Filters.eq("tenantId", tenantId))
+                .projection(new Document("statementId", 1).append("seq", 1).append("relatedAgents", 1).append("attachments", 1)
+                        .append("json", 1))
+                .batchSize(500);
+    }
+
+    /** Removes statements of the tenant by id. */
+    void deleteAll(String tenantId, Collection<String> statementIds) {
+        if (!statementIds.isEmpty()) {
+            statements.deleteMany(Filters.and(Filters.eq("tenantId", tenantId),
+                    Filters.in("_id", statementIds.stream().map(id -> key(tenantId, id)).toList())));
+        }
+    }
+
+    /** Replaces a statement's JSON and the query fields drawn from it; its attachments are dropped. */
+    void rewrite(String tenantId, String statementId, QueryFields fields, byte[] json) {
+        statements.updateOne(Filters.and(Filters.eq("_id", key(tenantId, statementId)), Filters.eq("tenantId", tenantId)),
+                Updates.combine(Updates.set("json", new org.bson.types.Binary(json)), Updates.set("verbId", fields.verbId()),
+                        Updates.set("agents", fields.agents()), Updates.set("relatedAgents", fields.relatedAgents()),
+                        Updates.set("relatedActivities", fields.relatedActivities()), optional("activityId", fields.activityId()),
+                        optional("registration", fields.registration()), optional("statementRef", fields.statementRef()),
+                        optional("voids", fields.voidedTarget()), Updates.unset("attachments")));
+    }
+
+    private static Bson optional(String field, String value) {
+        return value == null ? Updates.unset(field) : Updates.set(field, value);
     }
 
     /** Records that {@code voidingId} voids {@code targetId}, and marks the target if stored. */

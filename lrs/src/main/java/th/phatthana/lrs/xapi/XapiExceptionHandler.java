@@ -50,6 +50,16 @@ class XapiExceptionHandler {
         return respond(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed on this resource");
     }
 
+    /**
+     * The servlet container refuses to read a query string or form whose parameters it cannot
+     * split (e.g. one with an empty name: {@code ?=x}) when the first parameter is read.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<String> unreadableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, "the query string or form cannot be read as parameters "
+                + "(every parameter needs a name: name=value, joined by &)");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e) {
         log.error("xAPI request failed", e);

@@ -18,8 +18,12 @@ public class AuditTrail {
     private final AuditEventRepository events;
     private final Clock clock;
 
-    public AuditTrail(AuditEventRepository events, java.util.Optional<Clock> clock) {
+    private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    public AuditTrail(AuditEventRepository events, org.springframework.data.mongodb.core.MongoTemplate mongo,
+            java.util.Optional<Clock> clock) {
         this.events = events;
+        this.mongo = mongo;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -29,6 +33,18 @@ public class AuditTrail {
                 caller == null ? "system" : caller.subject(), caller == null ? "system" : caller.displayName(), action, target,
                 details == null ? Map.of() : Map.copyOf(details), origin);
         return events.insert(event);
+    }
+
+    /**
+     * Removes one detail from the tenant's events about a target (PDPA erasure: the staff number of
+     * an erased person); what was done, when and by whom stays. Returns how many events changed.
+     */
+    public long forgetDetail(String tenantId, String target, String detail) {
+        return mongo.updateMulti(
+                org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query.Criteria
+                        .where("tenantId").is(tenantId).and("target").is(target).and("details." + detail).exists(true)),
+                new org.springframework.data.mongodb.core.query.Update().unset("details." + detail), AuditEvent.class)
+                .getModifiedCount();
     }
 
     /** The newest events of a tenant before {@code before} (null: now), newest first. */

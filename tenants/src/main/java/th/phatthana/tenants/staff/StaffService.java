@@ -24,6 +24,7 @@ import th.phatthana.tenants.divisions.DivisionUsage;
 import th.phatthana.tenants.divisions.Outcome;
 import th.phatthana.tenants.divisions.Problem;
 import th.phatthana.tenants.divisions.ScopedIds;
+import th.phatthana.tenants.tenant.ErasurePolicy;
 
 /**
  * Staff of each organisation: lookups, filtered lists, changes. Every query starts with the
@@ -299,6 +300,41 @@ public class StaffService implements DivisionUsage {
         events.publishEvent(new StaffDeleted(tenantId, id));
         return Outcome.done(existing.get().toStaff());
     }
+
+    /**
+     * An erasure under the PDPA under way: kept on the staff record (field {@code erasure}) from its
+     * start until the record itself is deleted, its last step. A run that fails part-way is finished
+     * by running it again, which finds this and continues with the same id, pseudonym and mode.
+     *
+     * @param erasureId the random id the audit trail records the erasure under
+     * @param pseudonym the random account name that replaces the person in pseudonymised statements
+     */
+    public record PendingErasure(String erasureId, String pseudonym, ErasurePolicy mode, Instant startedAt) {
+    }
+
+    /**
+     * Starts erasing a staff member, or finds the erasure of them already under way (whose mode
+     * then wins over {@code mode}). Empty when there is no such staff member.
+     */
+    public Optional<PendingErasure> startErasure(String tenantId, String id, ErasurePolicy mode) {
+        if (!ScopedIds.belongsTo(id, tenantId)) {
+            return Optional.empty();
+        }
+        org.bson.Document fresh = new org.bson.Document("erasureId", java.util.UUID.randomUUID().toString())
+                .append("pseudonym", java.util.UUID.randomUUID().toString()).append("mode", mode.name())
+                .append("startedAt", java.util.Date.from(clock.instant()));
+        mongo.updateFirst(Query.query(tenant(tenantId).and("_id").is(id).and(ERASURE).exists(false)),
+                new org.springframework.data.mongodb.core.query.Update().set(ERASURE, fresh), StaffDocument.class);
+        org.bson.Document record = mongo.getCollection(mongo.getCollectionName(StaffDocument.class))
+                .find(new org.bson.Document("_id", id).append("tenantId", tenantId)).first();
+        if (record == null || !(record.get(ERASURE) instanceof org.bson.Document erasure)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PendingErasure(erasure.getString("erasureId"), erasure.getString("pseudonym"),
+                ErasurePolicy.valueOf(erasure.getString("mode")), erasure.getDate("startedAt").toInstant()));
+    }
+
+    private static final String ERASURE = "erasure";
 
     /**
      * The checks that need the store: the staff number, xAPI identities and citizen ID are not

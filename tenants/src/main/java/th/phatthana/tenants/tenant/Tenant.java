@@ -21,9 +21,17 @@ public record Tenant(
         String province,
         String district,
         TenantStatus status,
-        Instant createdAt) {
+        Instant createdAt,
+        ErasurePolicy erasurePolicy) {
 
+    /**
+     * @param erasurePolicy what erasing a staff member does with their statements; null (an
+     *                      organisation stored before the setting existed) is {@link ErasurePolicy#DEFAULT}
+     */
     public Tenant {
+        if (erasurePolicy == null) {
+            erasurePolicy = ErasurePolicy.DEFAULT;
+        }
         if (kind == TenantKind.MUNICIPALITY && municipalClass == null) {
             throw new IllegalArgumentException("a municipality needs its class (NAKHON, MUEANG or TAMBON)");
         }

@@ -81,7 +81,7 @@ public class TenantRegister {
             }
             if (errors.size() == before) {
                 parsed.add(new Tenant(null, entry.code(), entry.nameTh(), blankToNull(entry.nameEn()), kind, municipalClass,
-                        entry.province(), entry.district(), TenantStatus.ACTIVE, null));
+                        entry.province(), entry.district(), TenantStatus.ACTIVE, null, ErasurePolicy.DEFAULT));
             }
         }
         if (!errors.isEmpty()) {
@@ -99,11 +99,12 @@ public class TenantRegister {
             Tenant old = existing.get(row.code());
             if (old == null) {
                 bulk.insert(new Tenant(UUID.randomUUID().toString(), row.code(), row.nameTh(), row.nameEn(), row.kind(),
-                        row.municipalClass(), row.province(), row.district(), TenantStatus.ACTIVE, now));
+                        row.municipalClass(), row.province(), row.district(), TenantStatus.ACTIVE, now, ErasurePolicy.DEFAULT));
                 created++;
             } else {
                 bulk.replaceOne(Query.query(Criteria.where("_id").is(old.id())), new Tenant(old.id(), old.code(), row.nameTh(),
-                        row.nameEn(), row.kind(), row.municipalClass(), row.province(), row.district(), old.status(), old.createdAt()));
+                        row.nameEn(), row.kind(), row.municipalClass(), row.province(), row.district(), old.status(), old.createdAt(),
+                        old.erasurePolicy()));
                 updated++;
             }
         }

@@ -25,7 +25,7 @@ public class TenantService {
     public Tenant create(String code, String nameTh, String nameEn, TenantKind kind, MunicipalClass municipalClass,
             String province, String district) {
         Tenant tenant = new Tenant(UUID.randomUUID().toString(), code, nameTh, nameEn, kind, municipalClass,
-                province, district, TenantStatus.ACTIVE, Instant.now());
+                province, district, TenantStatus.ACTIVE, Instant.now(), ErasurePolicy.DEFAULT);
         return tenants.insert(tenant);
     }
 
@@ -40,7 +40,7 @@ public class TenantService {
     /** Suspends or reinstates; credentials and tokens of a suspended tenant stop working at their next use. */
     public Tenant setStatus(Tenant tenant, TenantStatus status) {
         Tenant saved = tenants.save(new Tenant(tenant.id(), tenant.code(), tenant.nameTh(), tenant.nameEn(), tenant.kind(),
-                tenant.municipalClass(), tenant.province(), tenant.district(), status, tenant.createdAt()));
+                tenant.municipalClass(), tenant.province(), tenant.district(), status, tenant.createdAt(), tenant.erasurePolicy()));
         events.publishEvent(new StatusChanged(tenant.id(), status));
         return saved;
     }
@@ -48,7 +48,13 @@ public class TenantService {
     public Tenant update(Tenant tenant, String nameTh, String nameEn, TenantKind kind, MunicipalClass municipalClass,
             String province, String district) {
         return tenants.save(new Tenant(tenant.id(), tenant.code(), nameTh, nameEn, kind, municipalClass, province, district,
-                tenant.status(), tenant.createdAt()));
+                tenant.status(), tenant.createdAt(), tenant.erasurePolicy()));
+    }
+
+    /** Sets what erasing a staff member does with their statements (PDPA). */
+    public Tenant setErasurePolicy(Tenant tenant, ErasurePolicy policy) {
+        return tenants.save(new Tenant(tenant.id(), tenant.code(), tenant.nameTh(), tenant.nameEn(), tenant.kind(),
+                tenant.municipalClass(), tenant.province(), tenant.district(), tenant.status(), tenant.createdAt(), policy));
     }
 
     public java.util.List<Tenant> all() {
