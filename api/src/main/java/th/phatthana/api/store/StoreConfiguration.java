@@ -17,6 +17,10 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import th.phatthana.lrs.statements.StatementRepository;
+import th.phatthana.lrs.statements.index.InProcessStatementIndex;
+import th.phatthana.lrs.statements.index.MongoStatementIndex;
+import th.phatthana.lrs.statements.index.StatementIndex;
 
 /**
  * Chooses the store: the MongoDB named by {@code MONGODB_URI}, or else the embedded
@@ -67,6 +71,21 @@ public class StoreConfiguration {
         org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
         store.setVersionsToKeep(MV_VERSIONS_TO_KEEP);
         return store;
+    }
+
+    /**
+     * How statement queries find their statements: MongoDB's compound indexes, or, on the embedded
+     * store (which uses no other index than unique ones), lists built in this process from the
+     * stored statements at start (docs/architecture.md, "Reading statements").
+     */
+    @Bean
+    StatementIndex statementIndex(StoreProperties properties, StatementRepository statements) {
+        if (!properties.embedded()) {
+            return new MongoStatementIndex(statements);
+        }
+        InProcessStatementIndex index = new InProcessStatementIndex(statements);
+        index.rebuild();
+        return index;
     }
 
     @Bean

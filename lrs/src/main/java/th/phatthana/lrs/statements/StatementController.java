@@ -50,8 +50,11 @@ class StatementController {
     private final StatementQueryService reader;
     private final JsonMapper json;
     private final XapiProperties properties;
+    private final StatementReadPermits readPermits;
 
-    StatementController(StatementService store, StatementQueryService reader, JsonMapper json, XapiProperties properties) {
+    StatementController(StatementService store, StatementQueryService reader, JsonMapper json, XapiProperties properties,
+            StatementReadPermits readPermits) {
+        this.readPermits = readPermits;
         this.store = store;
         this.reader = reader;
         this.json = json;
@@ -88,6 +91,12 @@ class StatementController {
     @GetMapping
     ResponseEntity<byte[]> get(HttpServletRequest request) {
         XapiRequest xapi = XapiRequest.of(request);
+        try (StatementReadPermits.Permit permit = readPermits.acquire(xapi.client())) {
+            return read(request, xapi);
+        }
+    }
+
+    private ResponseEntity<byte[]> read(HttpServletRequest request, XapiRequest xapi) {
         Map<String, String> parameters = parameters(request);
         String statementId = parameters.get("statementId");
         String voidedStatementId = parameters.get("voidedStatementId");

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +20,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import jakarta.annotation.PostConstruct;
@@ -56,16 +54,98 @@ public class StatementRepository {
         counters = mongo.getCollection(COUNTERS);
         voids = mongo.getCollection(VOIDS);
         statements.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().unique(true).name("tenant_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "agents", "seq"), new IndexOptions().name("tenant_agents_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "credentialId"), new IndexOptions().name("tenant_credential"));
-        statements.createIndex(Indexes.ascending("tenantId", "verbId", "seq"), new IndexOptions().name("tenant_verb_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "relatedActivities", "seq"),
-                new IndexOptions().name("tenant_related_activities_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "statementRef"), new IndexOptions().name("tenant_statement_ref").sparse(true));
-        statements.createIndex(Indexes.ascending("tenantId", "registration", "seq"),
-                new IndexOptions().name("tenant_registration_seq"));
+        // The statement query indexes (docs/architecture.md, "Reading statements"): every query is an
+        // equality on tenant (and keys or credential) and a seq range, sorted by seq.
+        statements.createIndex(Indexes.ascending("tenantId", "keys", "seq"), new IndexOptions().name(MongoIndexNames.KEYS));
+        statements.createIndex(Indexes.ascending("tenantId", "credentialId", "seq"), new IndexOptions().name(MongoIndexNames.CREDENTIAL));
+        statements.createIndex(Indexes.ascending("tenantId", "stored", "seq"), new IndexOptions().name(MongoIndexNames.STORED));
+        statements.createIndex(Indexes.ascending("tenantId", "statementRef"), new IndexOptions().name(MongoIndexNames.STATEMENT_REF).sparse(true));
+        dropIndexes("tenant_agents_seq", "tenant_credential", "tenant_verb_seq", "tenant_related_activities_seq", "tenant_registration_seq");
         backfillStreamKeys();
         createStreamIndex();
+        backfillQueryKeys();
+    }
+
+    /** Index names the query code hints at, so a query plan never depends on the planner's mood. */
+    public static final class MongoIndexNames {
+        public static final String SEQ = "tenant_seq";
+        public static final String KEYS = "tenant_keys_seq";
+        public static final String CREDENTIAL = "tenant_credential_seq";
+        public static final String STORED = "tenant_stored_seq";
+        public static final String STATEMENT_REF = "tenant_statement_ref";
+
+        private MongoIndexNames() {
+        }
+    }
+
+    /** Indexes of earlier versions that no query uses any more (each costs every insert on MongoDB). */
+    private void dropIndexes(String... names) {
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        for (Document index : statements.listIndexes()) {
+            existing.add(index.getString("name"));
+        }
+        for (String name : names) {
+            if (existing.contains(name)) {
+                statements.dropIndex(name);
+                log.info("statements: dropped index {}, no longer used by queries", name);
+            }
+        }
+    }
+
+    /**
+     * Statements stored before documents had {@code keys} get them, once: their own keys from the
+     * separate query fields they have, then, for those that target another statement by
+     * StatementRef, the keys of their targets, repeated until nothing changes (chains of references).
+     */
+    private void backfillQueryKeys() {
+        MongoCollection<Document> migrations = mongo.getCollection("schema_migrations");
+        String migration = "statements.keys";
+        if (migrations.find(Filters.eq("_id", migration)).first() != null) {
+            return;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>();
+        long migrated = 0;
+        for (Document document : statements.find(Filters.exists("keys", false))
+                .projection(new Document("verbId", 1).append("activityId", 1).append("agents", 1).append("relatedAgents", 1)
+                        .append("relatedActivities", 1).append("registration", 1))
+                .batchSize(1000)) {
+            updates.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
+                    Updates.set("keys", QueryKeys.ofLegacyDocument(document))));
+            migrated++;
+            if (updates.size() == 1000) {
+                statements.bulkWrite(updates);
+                updates.clear();
+            }
+        }
+        if (!updates.isEmpty()) {
+            statements.bulkWrite(updates);
+        }
+        if (migrated > 0) {
+            inheritTargetKeys();
+            log.info("statements: query keys given to {} statements stored before they existed", migrated);
+        }
+        migrations.insertOne(new Document("_id", migration).append("at", new Date()));
+    }
+
+    private void inheritTargetKeys() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Document referrer : statements.find(Filters.exists("statementRef")).projection(new Document("tenantId", 1)
+                    .append("statementRef", 1).append("keys", 1)).batchSize(1000)) {
+                Document target = statements.find(Filters.eq("_id", key(referrer.getString("tenantId"), referrer.getString("statementRef"))))
+                        .projection(new Document("keys", 1)).first();
+                if (target == null) {
+                    continue;
+                }
+                List<String> own = referrer.getList("keys", String.class, List.of());
+                List<String> missing = target.getList("keys", String.class, List.of()).stream().filter(k -> !own.contains(k)).toList();
+                if (!missing.isEmpty()) {
+                    statements.updateOne(Filters.eq("_id", referrer.get("_id")), Updates.addEachToSet("keys", missing));
+                    changed = true;
+                }
+            }
+        }
     }
 
     /**
@@ -116,24 +196,38 @@ public class StatementRepository {
         return tenantId + "/" + String.format(java.util.Locale.ROOT, "%019d", seq);
     }
 
-    static String key(String tenantId, String statementId) {
+    public static String key(String tenantId, String statementId) {
         return tenantId + "/" + statementId;
     }
 
+    /** Sequence numbers reserved for a batch, and the {@code stored} time its statements get. */
+    public record Reservation(long firstSeq, Instant stored) {
+    }
+
     /**
-     * Reserves {@code count} consecutive sequence numbers for the tenant; returns the first.
+     * Reserves {@code count} consecutive sequence numbers for the tenant, and the batch's
+     * {@code stored} time: {@code began}, or the latest stored time given out for the tenant if that
+     * is later. So {@code stored} never decreases as {@code seq} increases within a tenant, also
+     * across instances and restarts (the counter document keeps it), and since/until map to a seq
+     * range (see "Reading statements" in docs/architecture.md).
      *
-     * <p>On MongoDB the {@code $inc} of findOneAndUpdate is atomic. The embedded server's is not:
+     * <p>On MongoDB the update of findOneAndUpdate is atomic. The embedded server's is not:
      * under concurrent batches it handed out overlapping ranges (and the unique seq index then
      * refused a valid batch). Reservations of one tenant are therefore also serialised within this
      * process; it costs nothing measurable and several instances only ever share a real MongoDB.
      */
-    public long reserveSequence(String tenantId, int count) {
+    public Reservation reserveSequence(String tenantId, int count, Instant began) {
         synchronized (sequenceLocks.computeIfAbsent(tenantId, k -> new Object())) {
-            Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId), Updates.inc("seq", (long) count),
+            Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId),
+                    Updates.combine(Updates.inc("seq", (long) count), Updates.max("stored", Date.from(began))),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return counter.get("seq", Number.class).longValue() - count + 1;
+            return new Reservation(counter.get("seq", Number.class).longValue() - count + 1, counter.getDate("stored").toInstant());
         }
+    }
+
+    /** Reserves {@code count} consecutive sequence numbers for the tenant; returns the first. */
+    public long reserveSequence(String tenantId, int count) {
+        return reserveSequence(tenantId, count, Instant.now()).firstSeq();
     }
 
     /** How many statements a credential has stored in its tenant. */
@@ -199,33 +293,19 @@ public class StatementRepository {
         statements.updateOne(Filters.eq("_id", key(tenantId, targetId)), Updates.set("voided", true));
     }
 
-    /**
-     * Keys of the statements that reference, by StatementRef, a statement matching {@code content}
-     * (voided or not): such statements match a query too (Communication 2.1.3).
-     */
-    List<String> referrersOfMatching(String tenantId, Bson content) {
-        Map<String, List<String>> referrersByTarget = new HashMap<>();
-        for (Document document : statements.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.exists("statementRef")))
-                .projection(new Document("statementRef", 1))) {
-            referrersByTarget.computeIfAbsent(key(tenantId, document.getString("statementRef")), k -> new ArrayList<>())
-                    .add(document.getString("_id"));
-        }
-        List<String> referrers = new ArrayList<>();
-        if (referrersByTarget.isEmpty()) {
-            return referrers;
-        }
-        for (Document target : statements.find(Filters.and(Filters.in("_id", referrersByTarget.keySet()), content))
-                .projection(new Document("_id", 1))) {
-            referrers.addAll(referrersByTarget.get(target.getString("_id")));
-        }
-        return referrers;
+    /** The collection itself, for the statement index (package {@code index}). */
+    public MongoCollection<Document> collection() {
+        return statements;
     }
 
-    /** Statements matching the filter, in sequence order, at most {@code limit}. */
-    List<StoredStatement> find(Bson filter, boolean ascending, int limit) {
-        List<StoredStatement> result = new ArrayList<>(Math.min(limit, 1024));
-        Bson sort = ascending ? Sorts.ascending("seq") : Sorts.descending("seq");
-        for (Document document : statements.find(filter).sort(sort).limit(limit)) {
+    /** The tenant's statements with these sequence numbers, by the unique stream key; absent numbers are left out. */
+    public List<StoredStatement> findBySeqs(String tenantId, Collection<Long> seqs) {
+        List<String> keys = new ArrayList<>(seqs.size());
+        for (long seq : seqs) {
+            keys.add(streamKey(tenantId, seq));
+        }
+        List<StoredStatement> result = new ArrayList<>(seqs.size());
+        for (Document document : statements.find(Filters.in("streamKey", keys)).batchSize(Math.max(2, keys.size()))) {
             result.add(toStored(document));
         }
         return result;
@@ -249,7 +329,7 @@ public class StatementRepository {
         return result;
     }
 
-    static StoredStatement toStored(Document document) {
+    public static StoredStatement toStored(Document document) {
         Date stored = document.getDate("stored");
         return new StoredStatement(document.getString("tenantId"), document.getString("statementId"),
                 document.get("seq", Number.class).longValue(), stored == null ? null : stored.toInstant(),
@@ -277,16 +357,7 @@ public class StatementRepository {
                 .append("stored", Date.from(stored))
                 .append("voided", voided)
                 .append("credentialId", credentialId)
-                .append("verbId", fields.verbId())
-                .append("agents", fields.agents())
-                .append("relatedAgents", fields.relatedAgents())
-                .append("relatedActivities", fields.relatedActivities());
-        if (fields.activityId() != null) {
-            document.append("activityId", fields.activityId());
-        }
-        if (fields.registration() != null) {
-            document.append("registration", fields.registration());
-        }
+                .append("keys", QueryKeys.of(fields));
         if (fields.statementRef() != null) {
             document.append("statementRef", fields.statementRef());
         }

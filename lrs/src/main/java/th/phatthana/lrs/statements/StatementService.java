@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import com.mongodb.MongoBulkWriteException;
 
+import th.phatthana.lrs.statements.index.StatementIndex;
 import th.phatthana.lrs.statements.validation.StatementValidator;
 import th.phatthana.lrs.activities.ActivityDefinitionService;
 import th.phatthana.lrs.agents.AgentDirectory;
@@ -47,10 +48,12 @@ public class StatementService {
     private final ConsistencyClock clock;
     private final ActivityDefinitionService activityDefinitions;
     private final AgentDirectory agentDirectory;
+    private final StatementIndex statementIndex;
 
     public StatementService(StatementRepository statements, AttachmentRepository attachments, JsonMapper json,
             ApplicationEventPublisher events, ConsistencyClock clock, ActivityDefinitionService activityDefinitions,
-            AgentDirectory agentDirectory) {
+            AgentDirectory agentDirectory, StatementIndex statementIndex) {
+        this.statementIndex = statementIndex;
         this.clock = clock;
         this.activityDefinitions = activityDefinitions;
         this.agentDirectory = agentDirectory;
@@ -184,14 +187,16 @@ public class StatementService {
             Map<String, Attachment> attachmentsByHash) {
         XapiClient client = request.client();
         String tenantId = client.tenantId();
-        Instant stored = clock.beginWrite();
+        Instant began = clock.beginWrite();
         try {
-            String storedText = stored.toString();
             ObjectNode authority = authority(client);
             String defaultVersion = request.version() == th.phatthana.lrs.statements.validation.XapiVersion.V2_0_0 ? "2.0.0" : "1.0.0";
             Set<String> voidedOnArrival = new HashSet<>(statements.alreadyVoided(tenantId,
                     toStore.stream().map(s -> s.get("id").asString()).toList()));
-            long seq = statements.reserveSequence(tenantId, toStore.size());
+            StatementRepository.Reservation reservation = statements.reserveSequence(tenantId, toStore.size(), began);
+            long seq = reservation.firstSeq();
+            Instant stored = reservation.stored();
+            String storedText = stored.toString();
             List<Document> documents = new ArrayList<>(toStore.size());
             for (ObjectNode statement : toStore) {
                 normalizeContextActivities(statement);
@@ -229,8 +234,9 @@ public class StatementService {
             for (Map.Entry<String, String> voiding : voidTargets.entrySet()) {
                 statements.markVoided(tenantId, voiding.getValue(), voiding.getKey());
             }
+            statementIndex.added(tenantId, documents);
         } finally {
-            clock.endWrite(stored);
+            clock.endWrite(began);
         }
         // After endWrite, so keeping the directories current never holds back Consistent-Through.
         activityDefinitions.recordDefinitions(tenantId, toStore, XapiScope.canDefine(client.scopes()));
