@@ -99,7 +99,7 @@ public class StatementQueryService {
     List<Attachment> attachmentsOf(String tenantId, List<StoredStatement> found) {
         List<String> hashes = new ArrayList<>();
         for (StoredStatement statement : found) {
-            for (var attachment : json.readTree(statement.json()).path("attachments")) {
+            for (var attachment : json.readTree(statement.jsonUtf8()).path("attachments")) {
                 String sha2 = attachment.path("sha2").asString(null);
                 if (sha2 != null && !hashes.contains(sha2)) {
                     hashes.add(sha2);

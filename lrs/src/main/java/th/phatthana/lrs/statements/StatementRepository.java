@@ -298,6 +298,10 @@ public class StatementRepository {
         return statements;
     }
 
+    /** What {@link #toStored} reads: a query's page needs nothing else (not the keys, say). */
+    private static final Document STORED_FIELDS = new Document("tenantId", 1).append("statementId", 1).append("seq", 1)
+            .append("stored", 1).append("voided", 1).append("credentialId", 1).append("json", 1);
+
     /** The tenant's statements with these sequence numbers, by the unique stream key; absent numbers are left out. */
     public List<StoredStatement> findBySeqs(String tenantId, Collection<Long> seqs) {
         List<String> keys = new ArrayList<>(seqs.size());
@@ -305,7 +309,8 @@ public class StatementRepository {
             keys.add(streamKey(tenantId, seq));
         }
         List<StoredStatement> result = new ArrayList<>(seqs.size());
-        for (Document document : statements.find(Filters.in("streamKey", keys)).batchSize(Math.max(2, keys.size()))) {
+        for (Document document : statements.find(Filters.in("streamKey", keys)).projection(STORED_FIELDS)
+                .batchSize(Math.max(2, keys.size()))) {
             result.add(toStored(document));
         }
         return result;
@@ -337,9 +342,9 @@ public class StatementRepository {
     }
 
     /** The statement's exact JSON: UTF-8 bytes (a BSON binary) since they are stored so, a string in older documents. */
-    private static String json(Object stored) {
-        return stored instanceof org.bson.types.Binary binary ? new String(binary.getData(), java.nio.charset.StandardCharsets.UTF_8)
-                : (String) stored;
+    private static byte[] json(Object stored) {
+        return stored instanceof org.bson.types.Binary binary ? binary.getData()
+                : ((String) stored).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

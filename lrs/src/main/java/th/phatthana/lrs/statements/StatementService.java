@@ -268,13 +268,13 @@ public class StatementService {
     }
 
     private boolean isVoiding(StoredStatement statement) {
-        JsonNode node = json.readTree(statement.json());
+        JsonNode node = json.readTree(statement.jsonUtf8());
         return QueryFields.VOIDED_VERB.equals(node.path("verb").path("id").asString(null));
     }
 
     /** Whether a statement sent again is the one stored, ignoring what the LRS itself added. */
     private boolean sameStatement(ObjectNode incoming, StoredStatement stored) {
-        ObjectNode storedNode = (ObjectNode) json.readTree(stored.json());
+        ObjectNode storedNode = (ObjectNode) json.readTree(stored.jsonUtf8());
         ObjectNode candidate = incoming.deepCopy();
         normalizeContextActivities(candidate);
         JsonNode object = candidate.get("object");

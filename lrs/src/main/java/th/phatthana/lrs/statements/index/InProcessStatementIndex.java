@@ -203,15 +203,25 @@ public final class InProcessStatementIndex implements StatementIndex {
         return result;
     }
 
+    /**
+     * Statements read per round trip. The embedded server runs each request on one of a few event
+     * loop threads holding the collection's lock; in short requests, others' writes get their turn
+     * between them instead of waiting behind one large page.
+     */
+    static final int FETCH_CHUNK = 50;
+
     /** Reads the statements with these seqs (in walk order) and adds those the query returns. */
     private void addReadable(IndexQuery query, long[] seqs, List<StoredStatement> result) {
-        List<Long> wanted = new ArrayList<>(seqs.length);
-        for (long seq : seqs) {
-            wanted.add(seq);
-        }
         Map<Long, StoredStatement> bySeq = new HashMap<>();
-        for (StoredStatement statement : repository.findBySeqs(query.tenantId(), wanted)) {
-            bySeq.put(statement.seq(), statement);
+        for (int from = 0; from < seqs.length; from += FETCH_CHUNK) {
+            List<Long> wanted = new ArrayList<>(FETCH_CHUNK);
+            for (int i = from; i < Math.min(seqs.length, from + FETCH_CHUNK); i++) {
+                wanted.add(seqs[i]);
+            }
+            for (StoredStatement statement : repository.findBySeqs(query.tenantId(), wanted)) {
+                bySeq.put(statement.seq(), statement);
+            }
+            query.checkDeadline();
         }
         for (long seq : seqs) {
             StoredStatement statement = bySeq.get(seq);
