@@ -8,7 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code PHATTHANA_STORE=memory} runs it (the shared fixture reaches its server as a MongoDB would,
  * so the application takes the MongoDB paths there). One more Spring context, shared by every subclass.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = th.phatthana.api.PhatthanaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "phatthana.store.mongodb-uri=",
         "phatthana.store.mode=memory",
         "phatthana.demo.enabled=false",
