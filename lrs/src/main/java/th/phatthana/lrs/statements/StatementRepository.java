@@ -54,42 +54,10 @@ public class StatementRepository {
         counters = mongo.getCollection(COUNTERS);
         voids = mongo.getCollection(VOIDS);
         statements.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().unique(true).name("tenant_seq"));
-        // The statement query indexes (docs/architecture.md, "Reading statements"): every query is an
-        // equality on tenant (and keys or credential) and a seq range, sorted by seq.
-        statements.createIndex(Indexes.ascending("tenantId", "keys", "seq"), new IndexOptions().name(MongoIndexNames.KEYS));
-        statements.createIndex(Indexes.ascending("tenantId", "credentialId", "seq"), new IndexOptions().name(MongoIndexNames.CREDENTIAL));
-        statements.createIndex(Indexes.ascending("tenantId", "stored", "seq"), new IndexOptions().name(MongoIndexNames.STORED));
-        statements.createIndex(Indexes.ascending("tenantId", "statementRef"), new IndexOptions().name(MongoIndexNames.STATEMENT_REF).sparse(true));
-        dropIndexes("tenant_agents_seq", "tenant_credential", "tenant_verb_seq", "tenant_related_activities_seq", "tenant_registration_seq");
+        // The statement query indexes belong to the query path: MongoStatementIndex makes them on MongoDB.
         backfillStreamKeys();
         createStreamIndex();
         backfillQueryKeys();
-    }
-
-    /** Index names the query code hints at, so a query plan never depends on the planner's mood. */
-    public static final class MongoIndexNames {
-        public static final String SEQ = "tenant_seq";
-        public static final String KEYS = "tenant_keys_seq";
-        public static final String CREDENTIAL = "tenant_credential_seq";
-        public static final String STORED = "tenant_stored_seq";
-        public static final String STATEMENT_REF = "tenant_statement_ref";
-
-        private MongoIndexNames() {
-        }
-    }
-
-    /** Indexes of earlier versions that no query uses any more (each costs every insert on MongoDB). */
-    private void dropIndexes(String... names) {
-        java.util.Set<String> existing = new java.util.HashSet<>();
-        for (Document index : statements.listIndexes()) {
-            existing.add(index.getString("name"));
-        }
-        for (String name : names) {
-            if (existing.contains(name)) {
-                statements.dropIndex(name);
-                log.info("statements: dropped index {}, no longer used by queries", name);
-            }
-        }
     }
 
     /**

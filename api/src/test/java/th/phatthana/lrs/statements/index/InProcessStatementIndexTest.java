@@ -27,6 +27,8 @@ class InProcessStatementIndexTest extends EmbeddedStoreIntegrationTest {
     StatementIndex index;
     @Autowired
     TestTenants tenants;
+    @Autowired
+    th.phatthana.lrs.statements.StatementRepository repository;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -80,6 +82,19 @@ class InProcessStatementIndexTest extends EmbeddedStoreIntegrationTest {
         IndexQuery expired = new IndexQuery(access.tenant().id(), List.of(), null, null, null, false, 0, Long.MAX_VALUE, 10,
                 System.nanoTime() - 1);
         assertThatThrownBy(() -> index.find(expired)).isInstanceOf(QueryTimeLimitExceeded.class);
+    }
+
+    @Test
+    void theQueryIndexesOfMongoDbAreDroppedFromTheEmbeddedStore() {
+        // The embedded server ignores them, but reads the whole collection twice for each at every start.
+        var statements = repository.collection();
+        statements.createIndex(com.mongodb.client.model.Indexes.ascending("tenantId", "verbId", "seq"),
+                new com.mongodb.client.model.IndexOptions().name("tenant_verb_seq"));
+        statements.createIndex(com.mongodb.client.model.Indexes.ascending("tenantId", "keys", "seq"),
+                new com.mongodb.client.model.IndexOptions().name(MongoStatementIndex.KEYS));
+        new InProcessStatementIndex(repository);
+        List<String> names = statements.listIndexes().map(index -> index.getString("name")).into(new java.util.ArrayList<>());
+        assertThat(names).doesNotContain("tenant_verb_seq", MongoStatementIndex.KEYS).contains("_id_", "tenant_seq", "tenant_stream");
     }
 
     private List<String> ids(XapiHttp xapi, String query) {

@@ -44,6 +44,13 @@ public final class InProcessStatementIndex implements StatementIndex {
         this.repository = repository;
         this.statements = repository.collection();
         this.referrerKeys = new ReferrerKeys(statements);
+        // The embedded server ignores non-unique indexes, yet reads the whole collection twice for
+        // each of them at every start: those of the MongoDB query path (made when a store was
+        // used otherwise, or by an earlier version) go.
+        List<String> queryIndexes = new ArrayList<>(MongoStatementIndex.OBSOLETE);
+        queryIndexes.addAll(List.of(MongoStatementIndex.KEYS, MongoStatementIndex.CREDENTIAL, MongoStatementIndex.STORED,
+                MongoStatementIndex.STATEMENT_REF));
+        StoreIndexes.drop(statements, queryIndexes);
     }
 
     /** Reads every stored statement's keys (once, at start, before requests are served). */

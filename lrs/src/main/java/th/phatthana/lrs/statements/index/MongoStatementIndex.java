@@ -13,10 +13,11 @@ import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 import th.phatthana.lrs.statements.StatementRepository;
-import th.phatthana.lrs.statements.StatementRepository.MongoIndexNames;
 import th.phatthana.lrs.statements.StoredStatement;
 
 /**
@@ -38,12 +39,26 @@ import th.phatthana.lrs.statements.StoredStatement;
  */
 public final class MongoStatementIndex implements StatementIndex {
 
+    static final String SEQ = "tenant_seq";
+    static final String KEYS = "tenant_keys_seq";
+    static final String CREDENTIAL = "tenant_credential_seq";
+    static final String STORED = "tenant_stored_seq";
+    static final String STATEMENT_REF = "tenant_statement_ref";
+    /** Query indexes of earlier versions: no query uses them, and each costs every insert. */
+    static final List<String> OBSOLETE = List.of("tenant_agents_seq", "tenant_credential", "tenant_verb_seq",
+            "tenant_related_activities_seq", "tenant_registration_seq");
+
     private final MongoCollection<Document> statements;
     private final ReferrerKeys referrerKeys;
 
     public MongoStatementIndex(StatementRepository repository) {
         this.statements = repository.collection();
         this.referrerKeys = new ReferrerKeys(statements);
+        statements.createIndex(Indexes.ascending("tenantId", "keys", "seq"), new IndexOptions().name(KEYS));
+        statements.createIndex(Indexes.ascending("tenantId", "credentialId", "seq"), new IndexOptions().name(CREDENTIAL));
+        statements.createIndex(Indexes.ascending("tenantId", "stored", "seq"), new IndexOptions().name(STORED));
+        statements.createIndex(Indexes.ascending("tenantId", "statementRef"), new IndexOptions().name(STATEMENT_REF).sparse(true));
+        StoreIndexes.drop(statements, OBSOLETE);
     }
 
     @Override
@@ -99,14 +114,14 @@ public final class MongoStatementIndex implements StatementIndex {
         Bson hint;
         if (query.keys().size() == 1) {
             filters.add(Filters.eq("keys", query.keys().get(0)));
-            hint = indexKeys(MongoIndexNames.KEYS);
+            hint = indexKeys(KEYS);
         } else if (!query.keys().isEmpty()) {
             filters.add(Filters.all("keys", query.keys()));
-            hint = indexKeys(MongoIndexNames.KEYS);
+            hint = indexKeys(KEYS);
         } else if (query.credentialId() != null) {
-            hint = indexKeys(MongoIndexNames.CREDENTIAL);
+            hint = indexKeys(CREDENTIAL);
         } else {
-            hint = indexKeys(MongoIndexNames.SEQ);
+            hint = indexKeys(SEQ);
         }
         if (query.credentialId() != null) {
             filters.add(Filters.eq("credentialId", query.credentialId()));
@@ -124,16 +139,16 @@ public final class MongoStatementIndex implements StatementIndex {
     private long firstSeqStoredAfter(IndexQuery query, Date time) {
         Document first = statements.find(Filters.and(Filters.eq("tenantId", query.tenantId()), Filters.gt("stored", time)))
                 .sort(Sorts.ascending("stored", "seq")).projection(new Document("seq", 1).append("_id", 0))
-                .hint(indexKeys(MongoIndexNames.STORED)).limit(1).maxTime(query.remainingMillis(), TimeUnit.MILLISECONDS).first();
+                .hint(indexKeys(STORED)).limit(1).maxTime(query.remainingMillis(), TimeUnit.MILLISECONDS).first();
         return first == null ? Long.MAX_VALUE : first.get("seq", Number.class).longValue();
     }
 
     /** Hints by key pattern rather than name: the embedded server (tests) ignores hints, MongoDB matches either. */
     private static Bson indexKeys(String indexName) {
         return switch (indexName) {
-            case MongoIndexNames.KEYS -> new Document("tenantId", 1).append("keys", 1).append("seq", 1);
-            case MongoIndexNames.CREDENTIAL -> new Document("tenantId", 1).append("credentialId", 1).append("seq", 1);
-            case MongoIndexNames.STORED -> new Document("tenantId", 1).append("stored", 1).append("seq", 1);
+            case KEYS -> new Document("tenantId", 1).append("keys", 1).append("seq", 1);
+            case CREDENTIAL -> new Document("tenantId", 1).append("credentialId", 1).append("seq", 1);
+            case STORED -> new Document("tenantId", 1).append("stored", 1).append("seq", 1);
             default -> new Document("tenantId", 1).append("seq", 1);
         };
     }
