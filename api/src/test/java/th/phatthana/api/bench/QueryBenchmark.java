@@ -15,7 +15,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import th.phatthana.api.PhatthanaApplication;
 import th.phatthana.api.bench.StatementCorpus.Batch;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 import th.phatthana.tenants.credentials.XapiScope;
@@ -164,24 +161,7 @@ public final class QueryBenchmark {
     }
 
     private ConfigurableApplicationContext start(Path dataDir, String key, String secret) {
-        SpringApplication application = new SpringApplication(PhatthanaApplication.class);
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
-                "--logging.level.th.phatthana.lrs.statements.index=INFO",
-                "--logging.level.th.phatthana.api.demo=ERROR",
-                "--logging.level.de.bwaldvogel.mongo=ERROR",
-                "--phatthana.store.mongodb-uri=",
-                "--phatthana.store.mode=" + (options.memory ? "memory" : "persistent"),
-                "--phatthana.store.data-dir=" + dataDir,
-                "--phatthana.demo.enabled=true",
-                "--phatthana.demo.simulate-learning=false",
-                "--phatthana.demo.xapi-key=" + key,
-                "--phatthana.demo.xapi-secret=" + secret));
-        options.appProperties.forEach(property -> arguments.add("--" + property));
-        return application.run(arguments.toArray(String[]::new));
+        return BenchApplication.start(dataDir, options.memory, key, secret, options.appProperties);
     }
 
     // ---------------------------------------------------------------- Learning Locker
@@ -488,7 +468,7 @@ public final class QueryBenchmark {
     }
 
     private static String basic(String userAndPassword) {
-        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+        return BenchApplication.basic(userAndPassword);
     }
 
     private static double percentile(long[] sorted, double quantile) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * them, voids before and after their targets, two credentials), then every query kind, read page by
  * page through {@code more}, must return exactly the statements that this class finds by reading
  * every posted statement (its own reading of the specification, not the LRS's code), in order.
- * Run by {@link StatementQueryAgreementTest} (the MongoDB path) and
+ * Run through {@link StatementQueryChecks} by {@link StatementQueryAgreementTest} (the MongoDB path) and
  * {@link EmbeddedStatementQueryAgreementTest} (the embedded store's in-process index).
  */
 final class StatementQueryScenario {

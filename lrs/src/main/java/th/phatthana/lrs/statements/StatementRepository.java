@@ -66,20 +66,34 @@ public class StatementRepository {
      * StatementRef, the keys of their targets, repeated until nothing changes (chains of references).
      */
     private void backfillQueryKeys() {
+        runOnce("statements.keys", () -> {
+            long migrated = setWhereMissing("keys", new Document("verbId", 1).append("activityId", 1).append("agents", 1)
+                    .append("relatedAgents", 1).append("relatedActivities", 1).append("registration", 1), QueryKeys::ofLegacyDocument);
+            if (migrated > 0) {
+                inheritTargetKeys();
+                log.info("statements: query keys given to {} statements stored before they existed", migrated);
+            }
+        });
+    }
+
+    /** Runs a migration of the stored data unless the store records it as done; then records it. */
+    private void runOnce(String migration, Runnable work) {
         MongoCollection<Document> migrations = mongo.getCollection("schema_migrations");
-        String migration = "statements.keys";
         if (migrations.find(Filters.eq("_id", migration)).first() != null) {
             return;
         }
+        work.run();
+        migrations.insertOne(new Document("_id", migration).append("at", new Date()));
+    }
+
+    /** Sets {@code field} on every statement that lacks it, to {@code value} of the statement read with {@code projection}; how many. */
+    private long setWhereMissing(String field, Document projection, java.util.function.Function<Document, Object> value) {
         List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>();
-        long migrated = 0;
-        for (Document document : statements.find(Filters.exists("keys", false))
-                .projection(new Document("verbId", 1).append("activityId", 1).append("agents", 1).append("relatedAgents", 1)
-                        .append("relatedActivities", 1).append("registration", 1))
-                .batchSize(1000)) {
+        long count = 0;
+        for (Document document : statements.find(Filters.exists(field, false)).projection(projection).batchSize(1000)) {
             updates.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
-                    Updates.set("keys", QueryKeys.ofLegacyDocument(document))));
-            migrated++;
+                    Updates.set(field, value.apply(document))));
+            count++;
             if (updates.size() == 1000) {
                 statements.bulkWrite(updates);
                 updates.clear();
@@ -88,11 +102,7 @@ public class StatementRepository {
         if (!updates.isEmpty()) {
             statements.bulkWrite(updates);
         }
-        if (migrated > 0) {
-            inheritTargetKeys();
-            log.info("statements: query keys given to {} statements stored before they existed", migrated);
-        }
-        migrations.insertOne(new Document("_id", migration).append("at", new Date()));
+        return count;
     }
 
     private void inheritTargetKeys() {
@@ -138,25 +148,8 @@ public class StatementRepository {
 
     /** Statements stored before the stream key existed get it, once. */
     private void backfillStreamKeys() {
-        MongoCollection<Document> migrations = mongo.getCollection("schema_migrations");
-        String migration = "statements.streamKey";
-        if (migrations.find(Filters.eq("_id", migration)).first() != null) {
-            return;
-        }
-        List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>();
-        for (Document document : statements.find(Filters.exists("streamKey", false)).projection(new Document("tenantId", 1).append("seq", 1))
-                .batchSize(1000)) {
-            updates.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
-                    Updates.set("streamKey", streamKey(document.getString("tenantId"), document.get("seq", Number.class).longValue()))));
-            if (updates.size() == 1000) {
-                statements.bulkWrite(updates);
-                updates.clear();
-            }
-        }
-        if (!updates.isEmpty()) {
-            statements.bulkWrite(updates);
-        }
-        migrations.insertOne(new Document("_id", migration).append("at", new Date()));
+        runOnce("statements.streamKey", () -> setWhereMissing("streamKey", new Document("tenantId", 1).append("seq", 1),
+                document -> streamKey(document.getString("tenantId"), document.get("seq", Number.class).longValue())));
     }
 
     /** {@code tenantId/} and the sequence number in 19 digits, so the keys also sort in stream order. */
