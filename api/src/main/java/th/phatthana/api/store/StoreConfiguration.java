@@ -19,6 +19,10 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import th.phatthana.lrs.statements.StatementRepository;
+import th.phatthana.lrs.statements.index.InProcessStatementIndex;
+import th.phatthana.lrs.statements.index.MongoStatementIndex;
+import th.phatthana.lrs.statements.index.StatementIndex;
 
 /**
  * Chooses the store: the MongoDB named by {@code MONGODB_URI}, or else the embedded
@@ -83,6 +87,21 @@ public class StoreConfiguration {
      * disk: space given up by updates and deletes is reused that much later.
      */
     static final int MV_VERSIONS_TO_KEEP = 4000;
+
+    /**
+     * How statement queries find their statements: MongoDB's compound indexes, or, on the embedded
+     * store (which uses no other index than unique ones), lists built in this process from the
+     * stored statements at start (docs/architecture.md, "Reading statements").
+     */
+    @Bean
+    StatementIndex statementIndex(StoreProperties properties, StatementRepository statements) {
+        if (!properties.embedded()) {
+            return new MongoStatementIndex(statements);
+        }
+        InProcessStatementIndex index = new InProcessStatementIndex(statements);
+        index.rebuild();
+        return index;
+    }
 
     @Bean
     MongoConnectionDetails mongoConnectionDetails(StoreProperties properties, EmbeddedStore embeddedStore) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.bson.Document;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -39,7 +37,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import th.phatthana.api.PhatthanaApplication;
 import th.phatthana.api.bench.StatementCorpus.Batch;
 
 /**
@@ -158,30 +155,7 @@ public final class IngestBenchmark {
     }
 
     private ConfigurableApplicationContext startApplication(Path dataDir, String key, String secret) {
-        System.out.println("Starting Phatthana in-process: embedded store " + (options.memory ? "in memory" : "persistent under " + dataDir));
-        long begin = System.nanoTime();
-        SpringApplication application = new SpringApplication(PhatthanaApplication.class);
-        // Command-line arguments outrank application.properties and the environment (MONGODB_URI, PHATTHANA_STORE...).
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
-                "--logging.level.th.phatthana.api.demo=ERROR",
-                // mongo-java-server warns about every non-unique index it ignores (docs/architecture.md).
-                "--logging.level.de.bwaldvogel.mongo=ERROR",
-                "--phatthana.store.mongodb-uri=",
-                "--phatthana.store.mode=" + (options.memory ? "memory" : "persistent"),
-                "--phatthana.store.data-dir=" + dataDir,
-                "--phatthana.demo.enabled=true",
-                "--phatthana.demo.simulate-learning=false",
-                "--phatthana.demo.xapi-key=" + key,
-                "--phatthana.demo.xapi-secret=" + secret));
-        options.appProperties.forEach(property -> arguments.add("--" + property));
-        ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
-        System.out.printf(Locale.ROOT, "Phatthana started in %.1f s on port %s%n", (System.nanoTime() - begin) / 1e9,
-                context.getEnvironment().getProperty("local.server.port"));
-        return context;
+        return BenchApplication.start(dataDir, options.memory, key, secret, options.appProperties);
     }
 
     /**
@@ -323,7 +297,7 @@ public final class IngestBenchmark {
     }
 
     private static String basic(String userAndPassword) {
-        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+        return BenchApplication.basic(userAndPassword);
     }
 
     private static String withSlash(String url) {

@@ -50,8 +50,11 @@ class StatementController {
     private final StatementQueryService reader;
     private final JsonMapper json;
     private final XapiProperties properties;
+    private final StatementReadPermits readPermits;
 
-    StatementController(StatementService store, StatementQueryService reader, JsonMapper json, XapiProperties properties) {
+    StatementController(StatementService store, StatementQueryService reader, JsonMapper json, XapiProperties properties,
+            StatementReadPermits readPermits) {
+        this.readPermits = readPermits;
         this.store = store;
         this.reader = reader;
         this.json = json;
@@ -88,6 +91,12 @@ class StatementController {
     @GetMapping
     ResponseEntity<byte[]> get(HttpServletRequest request) {
         XapiRequest xapi = XapiRequest.of(request);
+        try (StatementReadPermits.Permit permit = readPermits.acquire(xapi.client())) {
+            return read(request, xapi);
+        }
+    }
+
+    private ResponseEntity<byte[]> read(HttpServletRequest request, XapiRequest xapi) {
         Map<String, String> parameters = parameters(request);
         String statementId = parameters.get("statementId");
         String voidedStatementId = parameters.get("voidedStatementId");
@@ -107,36 +116,40 @@ class StatementController {
             StatementQuery.Format format = StatementQuery.parse(withoutIds(parameters), properties.maxPageSize(), json).format();
             boolean withAttachments = StatementQuery.bool(parameters, "attachments");
             StoredStatement found = reader.single(xapi, id, voidedStatementId != null);
-            String body = format(found, format, languages);
+            byte[] body = format(found, format, languages);
             return respond(body, withAttachments ? reader.attachmentsOf(xapi.tenantId(), List.of(found)) : null,
                     found.stored());
         }
 
         StatementQueryService.Page page = reader.query(xapi, parameters);
-        StringBuilder body = new StringBuilder(page.statements().size() * 1024 + 64).append("{\"statements\":[");
+        // Bytes throughout: the stored statements are UTF-8 already and are copied as they are.
+        ByteArrayOutputStream body = new ByteArrayOutputStream(page.statements().size() * 3072 + 256);
+        write(body, "{\"statements\":[");
         for (int i = 0; i < page.statements().size(); i++) {
             if (i > 0) {
-                body.append(',');
+                body.write(',');
             }
-            body.append(format(page.statements().get(i), page.query().format(), languages));
+            body.writeBytes(format(page.statements().get(i), page.query().format(), languages));
         }
-        body.append("],\"more\":\"").append(page.more()).append("\"}");
-        return respond(body.toString(),
+        write(body, "],\"more\":\"" + page.more() + "\"}");
+        return respond(body.toByteArray(),
                 page.query().attachments() ? reader.attachmentsOf(xapi.tenantId(), page.statements()) : null,
                 StatementQueryService.lastModified(page.statements()));
     }
 
-    private ResponseEntity<byte[]> respond(String body, List<Attachment> attachments, Instant lastModified) {
+    private ResponseEntity<byte[]> respond(byte[] body, List<Attachment> attachments, Instant lastModified) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (lastModified != null) {
             response.header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(lastModified));
         }
         if (attachments == null) {
-            return response.contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));
+            return response.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         String boundary = "xapi-" + UUID.randomUUID();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length() + 1024);
-        write(out, "--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + body + "\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 1024);
+        write(out, "--" + boundary + "\r\nContent-Type: application/json\r\n\r\n");
+        out.writeBytes(body);
+        write(out, "\r\n");
         for (Attachment attachment : attachments) {
             write(out, "--" + boundary + "\r\nContent-Type: " + attachment.contentType()
                     + "\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: " + attachment.sha2() + "\r\n\r\n");
@@ -151,17 +164,17 @@ class StatementController {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String format(StoredStatement statement, StatementQuery.Format format, List<Locale.LanguageRange> languages) {
+    private byte[] format(StoredStatement statement, StatementQuery.Format format, List<Locale.LanguageRange> languages) {
         if (format == StatementQuery.Format.EXACT) {
-            return statement.json();
+            return statement.jsonUtf8();
         }
-        ObjectNode node = (ObjectNode) json.readTree(statement.json());
+        ObjectNode node = (ObjectNode) json.readTree(statement.jsonUtf8());
         if (format == StatementQuery.Format.IDS) {
             StatementFormats.toIds(node);
         } else {
             StatementFormats.toCanonical(node, languages);
         }
-        return json.writeValueAsString(node);
+        return json.writeValueAsBytes(node);
     }
 
     private record Body(JsonNode statements, List<Attachment> attachments) {

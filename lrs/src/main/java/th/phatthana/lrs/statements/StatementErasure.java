@@ -41,11 +41,14 @@ public class StatementErasure {
     private final StatementRepository statements;
     private final AttachmentRepository attachments;
     private final JsonMapper json;
+    private final th.phatthana.lrs.statements.index.StatementIndex statementIndex;
 
-    StatementErasure(StatementRepository statements, AttachmentRepository attachments, JsonMapper json) {
+    StatementErasure(StatementRepository statements, AttachmentRepository attachments, JsonMapper json,
+            th.phatthana.lrs.statements.index.StatementIndex statementIndex) {
         this.statements = statements;
         this.attachments = attachments;
         this.json = json;
+        this.statementIndex = statementIndex;
     }
 
     /** What one run changed. */
@@ -55,14 +58,16 @@ public class StatementErasure {
     public Result erase(String tenantId, ErasedPerson person, ErasurePolicy policy) {
         Map<String, Long> toDelete = new LinkedHashMap<>();
         Map<String, ObjectNode> toRewrite = new LinkedHashMap<>();
+        Map<String, List<String>> newKeys = new LinkedHashMap<>();
         Set<String> hashesKept = new HashSet<>();
         Set<String> hashesDropped = new HashSet<>();
         for (Document document : statements.allOfTenant(tenantId)) {
             String text = jsonText(document.get("json"));
             List<String> hashes = document.getList("attachments", String.class, List.of());
-            List<String> related = document.getList("relatedAgents", String.class, List.of());
-            boolean named = related.stream().anyMatch(person::isTheirs);
-            if (!named && !person.mentionedInJson(text)) {
+            List<String> keys = document.getList("keys", String.class, List.of());
+            List<String> remapped = pseudonymousKeys(keys, person);
+            boolean keyed = !remapped.equals(keys);
+            if (!keyed && !person.mentionedInJson(text)) {
                 hashesKept.addAll(hashes);
                 continue;
             }
@@ -74,20 +79,48 @@ public class StatementErasure {
             } else if (pseudonymise(statement, person)) {
                 statement.remove("attachments");
                 toRewrite.put(statementId, statement);
+                newKeys.put(statementId, remapped);
                 hashesDropped.addAll(hashes);
             } else {
                 hashesKept.addAll(hashes); // a text that only looked like theirs (e.g. inside someone else's identifier)
+                if (keyed) {
+                    newKeys.put(statementId, remapped); // keys it took over from a statement of theirs it refers to
+                }
             }
         }
         hashesDropped.removeAll(hashesKept);
         long attachmentsDeleted = attachments.deleteAll(tenantId, hashesDropped);
         statements.recordHoles(tenantId, toDelete.values());
         statements.deleteAll(tenantId, toDelete.keySet());
-        for (Map.Entry<String, ObjectNode> rewritten : toRewrite.entrySet()) {
-            statements.rewrite(tenantId, rewritten.getKey(), QueryFields.of(rewritten.getValue()),
-                    json.writeValueAsBytes(rewritten.getValue()));
+        for (Map.Entry<String, List<String>> keyed : newKeys.entrySet()) {
+            ObjectNode rewritten = toRewrite.get(keyed.getKey());
+            if (rewritten != null) {
+                statements.rewrite(tenantId, keyed.getKey(), keyed.getValue(), json.writeValueAsBytes(rewritten));
+            } else {
+                statements.setKeys(tenantId, keyed.getKey(), keyed.getValue());
+            }
         }
+        statementIndex.rebuildTenant(tenantId);
         return new Result(toDelete.size(), toRewrite.size(), attachmentsDeleted);
+    }
+
+    /**
+     * The statement's query keys with each agent key of the person replaced by the pseudonym's: the
+     * statement's own agent positions and those it took over from a statement it refers to alike.
+     */
+    static List<String> pseudonymousKeys(List<String> keys, ErasedPerson person) {
+        String pseudonymKey = "account|" + ErasedPerson.ERASED_HOME_PAGE + "|" + person.pseudonym();
+        java.util.LinkedHashSet<String> result = new java.util.LinkedHashSet<>();
+        for (String key : keys) {
+            String replaced = key;
+            for (String prefix : List.of(QueryKeys.AGENT, QueryKeys.RELATED_AGENT)) {
+                if (key.startsWith(prefix) && person.isTheirs(key.substring(prefix.length()))) {
+                    replaced = prefix + pseudonymKey;
+                }
+            }
+            result.add(replaced);
+        }
+        return new ArrayList<>(result);
     }
 
     /**

@@ -2,15 +2,14 @@ package th.phatthana.lrs.statements;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.model.Filters;
-
+import th.phatthana.lrs.statements.index.IndexQuery;
+import th.phatthana.lrs.statements.index.QueryTimeLimitExceeded;
+import th.phatthana.lrs.statements.index.StatementIndex;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiProperties;
 import th.phatthana.lrs.xapi.XapiRequest;
@@ -22,14 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class StatementQueryService {
 
+    /** What a stopped query's Retry-After suggests: long enough for a burst to pass. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
     private final StatementRepository statements;
+    private final StatementIndex index;
     private final AttachmentRepository attachments;
     private final JsonMapper json;
     private final XapiProperties properties;
 
-    StatementQueryService(StatementRepository statements, AttachmentRepository attachments, JsonMapper json,
+    StatementQueryService(StatementRepository statements, StatementIndex index, AttachmentRepository attachments, JsonMapper json,
             XapiProperties properties) {
         this.statements = statements;
+        this.index = index;
         this.attachments = attachments;
         this.json = json;
         this.properties = properties;
@@ -69,43 +73,17 @@ public class StatementQueryService {
         if (!readAll && !XapiScope.canReadOwnStatements(client.scopes())) {
             throw XapiException.forbidden("this credential may not read statements");
         }
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("tenantId", client.tenantId()));
-        filters.add(Filters.eq("voided", false));
-        if (!readAll) {
-            filters.add(Filters.eq("credentialId", client.credentialId()));
+        IndexQuery indexQuery = new IndexQuery(client.tenantId(), QueryKeys.of(query), readAll ? null : client.credentialId(),
+                query.since(), query.until(), query.ascending(), query.afterSeq(), query.snapshotSeq(), query.limit() + 1,
+                System.nanoTime() + properties.queryTimeLimit().toNanos());
+        List<StoredStatement> found;
+        try {
+            found = index.find(indexQuery);
+        } catch (QueryTimeLimitExceeded e) {
+            throw XapiException.unavailable("the statement query was stopped after its time limit of "
+                    + properties.queryTimeLimit().toMillis() + " ms so that it does not hold up others; repeat it later, "
+                    + "or narrow it (since/until, agent, activity)", RETRY_AFTER_SECONDS);
         }
-        List<Bson> content = new ArrayList<>();
-        if (query.agentKey() != null) {
-            content.add(Filters.eq(query.relatedAgents() ? "relatedAgents" : "agents", query.agentKey()));
-        }
-        if (query.verb() != null) {
-            content.add(Filters.eq("verbId", query.verb()));
-        }
-        if (query.activity() != null) {
-            content.add(Filters.eq(query.relatedActivities() ? "relatedActivities" : "activityId", query.activity()));
-        }
-        if (query.registration() != null) {
-            content.add(Filters.eq("registration", query.registration()));
-        }
-        if (!content.isEmpty()) {
-            Bson matches = Filters.and(content);
-            List<String> referrers = statements.referrersOfMatching(client.tenantId(), matches);
-            filters.add(referrers.isEmpty() ? matches : Filters.or(matches, Filters.in("_id", referrers)));
-        }
-        if (query.since() != null) {
-            filters.add(Filters.gt("stored", Date.from(query.since())));
-        }
-        if (query.until() != null) {
-            filters.add(Filters.lte("stored", Date.from(query.until())));
-        }
-        if (query.afterSeq() > 0) {
-            filters.add(query.ascending() ? Filters.gt("seq", query.afterSeq()) : Filters.lt("seq", query.afterSeq()));
-        }
-        if (query.snapshotSeq() != Long.MAX_VALUE) {
-            filters.add(Filters.lte("seq", query.snapshotSeq()));
-        }
-        List<StoredStatement> found = statements.find(Filters.and(filters), query.ascending(), query.limit() + 1);
         String more = "";
         if (found.size() > query.limit()) {
             found = found.subList(0, query.limit());
@@ -121,7 +99,7 @@ public class StatementQueryService {
     List<Attachment> attachmentsOf(String tenantId, List<StoredStatement> found) {
         List<String> hashes = new ArrayList<>();
         for (StoredStatement statement : found) {
-            for (var attachment : json.readTree(statement.json()).path("attachments")) {
+            for (var attachment : json.readTree(statement.jsonUtf8()).path("attachments")) {
                 String sha2 = attachment.path("sha2").asString(null);
                 if (sha2 != null && !hashes.contains(sha2)) {
                     hashes.add(sha2);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +20,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import jakarta.annotation.PostConstruct;
@@ -62,16 +60,76 @@ public class StatementRepository {
         voids = mongo.getCollection(VOIDS);
         holes = mongo.getCollection(HOLES);
         statements.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().unique(true).name("tenant_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "agents", "seq"), new IndexOptions().name("tenant_agents_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "credentialId"), new IndexOptions().name("tenant_credential"));
-        statements.createIndex(Indexes.ascending("tenantId", "verbId", "seq"), new IndexOptions().name("tenant_verb_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "relatedActivities", "seq"),
-                new IndexOptions().name("tenant_related_activities_seq"));
-        statements.createIndex(Indexes.ascending("tenantId", "statementRef"), new IndexOptions().name("tenant_statement_ref").sparse(true));
-        statements.createIndex(Indexes.ascending("tenantId", "registration", "seq"),
-                new IndexOptions().name("tenant_registration_seq"));
+        // The statement query indexes belong to the query path: MongoStatementIndex makes them on MongoDB.
         backfillStreamKeys();
         createStreamIndex();
+        backfillQueryKeys();
+    }
+
+    /**
+     * Statements stored before documents had {@code keys} get them, once: their own keys from the
+     * separate query fields they have, then, for those that target another statement by
+     * StatementRef, the keys of their targets, repeated until nothing changes (chains of references).
+     */
+    private void backfillQueryKeys() {
+        runOnce("statements.keys", () -> {
+            long migrated = setWhereMissing("keys", new Document("verbId", 1).append("activityId", 1).append("agents", 1)
+                    .append("relatedAgents", 1).append("relatedActivities", 1).append("registration", 1), QueryKeys::ofLegacyDocument);
+            if (migrated > 0) {
+                inheritTargetKeys();
+                log.info("statements: query keys given to {} statements stored before they existed", migrated);
+            }
+        });
+    }
+
+    /** Runs a migration of the stored data unless the store records it as done; then records it. */
+    private void runOnce(String migration, Runnable work) {
+        MongoCollection<Document> migrations = mongo.getCollection("schema_migrations");
+        if (migrations.find(Filters.eq("_id", migration)).first() != null) {
+            return;
+        }
+        work.run();
+        migrations.insertOne(new Document("_id", migration).append("at", new Date()));
+    }
+
+    /** Sets {@code field} on every statement that lacks it, to {@code value} of the statement read with {@code projection}; how many. */
+    private long setWhereMissing(String field, Document projection, java.util.function.Function<Document, Object> value) {
+        List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>();
+        long count = 0;
+        for (Document document : statements.find(Filters.exists(field, false)).projection(projection).batchSize(1000)) {
+            updates.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
+                    Updates.set(field, value.apply(document))));
+            count++;
+            if (updates.size() == 1000) {
+                statements.bulkWrite(updates);
+                updates.clear();
+            }
+        }
+        if (!updates.isEmpty()) {
+            statements.bulkWrite(updates);
+        }
+        return count;
+    }
+
+    private void inheritTargetKeys() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Document referrer : statements.find(Filters.exists("statementRef")).projection(new Document("tenantId", 1)
+                    .append("statementRef", 1).append("keys", 1)).batchSize(1000)) {
+                Document target = statements.find(Filters.eq("_id", key(referrer.getString("tenantId"), referrer.getString("statementRef"))))
+                        .projection(new Document("keys", 1)).first();
+                if (target == null) {
+                    continue;
+                }
+                List<String> own = referrer.getList("keys", String.class, List.of());
+                List<String> missing = target.getList("keys", String.class, List.of()).stream().filter(k -> !own.contains(k)).toList();
+                if (!missing.isEmpty()) {
+                    statements.updateOne(Filters.eq("_id", referrer.get("_id")), Updates.addEachToSet("keys", missing));
+                    changed = true;
+                }
+            }
+        }
     }
 
     /**
@@ -96,25 +154,8 @@ public class StatementRepository {
 
     /** Statements stored before the stream key existed get it, once. */
     private void backfillStreamKeys() {
-        MongoCollection<Document> migrations = mongo.getCollection("schema_migrations");
-        String migration = "statements.streamKey";
-        if (migrations.find(Filters.eq("_id", migration)).first() != null) {
-            return;
-        }
-        List<com.mongodb.client.model.WriteModel<Document>> updates = new ArrayList<>();
-        for (Document document : statements.find(Filters.exists("streamKey", false)).projection(new Document("tenantId", 1).append("seq", 1))
-                .batchSize(1000)) {
-            updates.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
-                    Updates.set("streamKey", streamKey(document.getString("tenantId"), document.get("seq", Number.class).longValue()))));
-            if (updates.size() == 1000) {
-                statements.bulkWrite(updates);
-                updates.clear();
-            }
-        }
-        if (!updates.isEmpty()) {
-            statements.bulkWrite(updates);
-        }
-        migrations.insertOne(new Document("_id", migration).append("at", new Date()));
+        runOnce("statements.streamKey", () -> setWhereMissing("streamKey", new Document("tenantId", 1).append("seq", 1),
+                document -> streamKey(document.getString("tenantId"), document.get("seq", Number.class).longValue())));
     }
 
     /** {@code tenantId/} and the sequence number in 19 digits, so the keys also sort in stream order. */
@@ -122,29 +163,43 @@ public class StatementRepository {
         return tenantId + "/" + String.format(java.util.Locale.ROOT, "%019d", seq);
     }
 
-    static String key(String tenantId, String statementId) {
+    public static String key(String tenantId, String statementId) {
         return tenantId + "/" + statementId;
     }
 
+    /** Sequence numbers reserved for a batch, and the {@code stored} time its statements get. */
+    public record Reservation(long firstSeq, Instant stored) {
+    }
+
     /**
-     * Reserves {@code count} consecutive sequence numbers for the tenant; returns the first. The
-     * caller must end the reservation with {@link #endReservation} whatever happens.
+     * Reserves {@code count} consecutive sequence numbers for the tenant, and the batch's
+     * {@code stored} time: {@code began}, or the latest stored time given out for the tenant if that
+     * is later. So {@code stored} never decreases as {@code seq} increases within a tenant, also
+     * across instances and restarts (the counter document keeps it), and since/until map to a seq
+     * range (see "Reading statements" in docs/architecture.md). The caller must end the
+     * reservation with {@link #endReservation} whatever happens.
      *
-     * <p>On MongoDB the {@code $inc} of findOneAndUpdate is atomic. The embedded server's is not:
+     * <p>On MongoDB the update of findOneAndUpdate is atomic. The embedded server's is not:
      * under concurrent batches it handed out overlapping ranges (and the unique seq index then
      * refused a valid batch). Reservations of one tenant are therefore also serialised within this
      * process; it costs nothing measurable and several instances only ever share a real MongoDB.
      * The range is registered as in flight under the same lock, so whoever sees the counter moved
      * also sees the reservation ({@link #inFlight}).
      */
-    public long reserveSequence(String tenantId, int count) {
+    public Reservation reserveSequence(String tenantId, int count, Instant began) {
         synchronized (sequenceLock(tenantId)) {
-            Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId), Updates.inc("seq", (long) count),
+            Document counter = counters.findOneAndUpdate(Filters.eq("_id", tenantId),
+                    Updates.combine(Updates.inc("seq", (long) count), Updates.max("stored", Date.from(began))),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             long first = counter.get("seq", Number.class).longValue() - count + 1;
             reservations.computeIfAbsent(tenantId, k -> new java.util.TreeMap<>()).put(first, first + count - 1);
-            return first;
+            return new Reservation(first, counter.getDate("stored").toInstant());
         }
+    }
+
+    /** Reserves {@code count} consecutive sequence numbers for the tenant; returns the first (end it with {@link #endReservation}). */
+    public long reserveSequence(String tenantId, int count) {
+        return reserveSequence(tenantId, count, Instant.now()).firstSeq();
     }
 
     /**
@@ -293,7 +348,7 @@ public class StatementRepository {
     /** Every statement of the tenant with what an erasure looks at: id, seq, related agents, attachments, JSON. */
     Iterable<Document> allOfTenant(String tenantId) {
         return statements.find(Filters.eq("tenantId", tenantId))
-                .projection(new Document("statementId", 1).append("seq", 1).append("relatedAgents", 1).append("attachments", 1)
+                .projection(new Document("statementId", 1).append("seq", 1).append("keys", 1).append("attachments", 1)
                         .append("json", 1))
                 .batchSize(500);
     }
@@ -307,17 +362,17 @@ public class StatementRepository {
     }
 
     /** Replaces a statement's JSON and the query fields drawn from it; its attachments are dropped. */
-    void rewrite(String tenantId, String statementId, QueryFields fields, byte[] json) {
+    /** Replaces a statement's JSON and query keys in place (erasure); its attachments go. */
+    void rewrite(String tenantId, String statementId, List<String> keys, byte[] json) {
         statements.updateOne(Filters.and(Filters.eq("_id", key(tenantId, statementId)), Filters.eq("tenantId", tenantId)),
-                Updates.combine(Updates.set("json", new org.bson.types.Binary(json)), Updates.set("verbId", fields.verbId()),
-                        Updates.set("agents", fields.agents()), Updates.set("relatedAgents", fields.relatedAgents()),
-                        Updates.set("relatedActivities", fields.relatedActivities()), optional("activityId", fields.activityId()),
-                        optional("registration", fields.registration()), optional("statementRef", fields.statementRef()),
-                        optional("voids", fields.voidedTarget()), Updates.unset("attachments")));
+                Updates.combine(Updates.set("json", new org.bson.types.Binary(json)), Updates.set("keys", keys),
+                        Updates.unset("attachments")));
     }
 
-    private static Bson optional(String field, String value) {
-        return value == null ? Updates.unset(field) : Updates.set(field, value);
+    /** Replaces a statement's query keys (erasure: the keys it took over from a statement it refers to). */
+    void setKeys(String tenantId, String statementId, List<String> keys) {
+        statements.updateOne(Filters.and(Filters.eq("_id", key(tenantId, statementId)), Filters.eq("tenantId", tenantId)),
+                Updates.set("keys", keys));
     }
 
     /** Records that {@code voidingId} voids {@code targetId}, and marks the target if stored. */
@@ -329,33 +384,24 @@ public class StatementRepository {
         statements.updateOne(Filters.eq("_id", key(tenantId, targetId)), Updates.set("voided", true));
     }
 
-    /**
-     * Keys of the statements that reference, by StatementRef, a statement matching {@code content}
-     * (voided or not): such statements match a query too (Communication 2.1.3).
-     */
-    List<String> referrersOfMatching(String tenantId, Bson content) {
-        Map<String, List<String>> referrersByTarget = new HashMap<>();
-        for (Document document : statements.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.exists("statementRef")))
-                .projection(new Document("statementRef", 1))) {
-            referrersByTarget.computeIfAbsent(key(tenantId, document.getString("statementRef")), k -> new ArrayList<>())
-                    .add(document.getString("_id"));
-        }
-        List<String> referrers = new ArrayList<>();
-        if (referrersByTarget.isEmpty()) {
-            return referrers;
-        }
-        for (Document target : statements.find(Filters.and(Filters.in("_id", referrersByTarget.keySet()), content))
-                .projection(new Document("_id", 1))) {
-            referrers.addAll(referrersByTarget.get(target.getString("_id")));
-        }
-        return referrers;
+    /** The collection itself, for the statement index (package {@code index}). */
+    public MongoCollection<Document> collection() {
+        return statements;
     }
 
-    /** Statements matching the filter, in sequence order, at most {@code limit}. */
-    List<StoredStatement> find(Bson filter, boolean ascending, int limit) {
-        List<StoredStatement> result = new ArrayList<>(Math.min(limit, 1024));
-        Bson sort = ascending ? Sorts.ascending("seq") : Sorts.descending("seq");
-        for (Document document : statements.find(filter).sort(sort).limit(limit)) {
+    /** What {@link #toStored} reads: a query's page needs nothing else (not the keys, say). */
+    private static final Document STORED_FIELDS = new Document("tenantId", 1).append("statementId", 1).append("seq", 1)
+            .append("stored", 1).append("voided", 1).append("credentialId", 1).append("json", 1);
+
+    /** The tenant's statements with these sequence numbers, by the unique stream key; absent numbers are left out. */
+    public List<StoredStatement> findBySeqs(String tenantId, Collection<Long> seqs) {
+        List<String> keys = new ArrayList<>(seqs.size());
+        for (long seq : seqs) {
+            keys.add(streamKey(tenantId, seq));
+        }
+        List<StoredStatement> result = new ArrayList<>(seqs.size());
+        for (Document document : statements.find(Filters.in("streamKey", keys)).projection(STORED_FIELDS)
+                .batchSize(Math.max(2, keys.size()))) {
             result.add(toStored(document));
         }
         return result;
@@ -383,7 +429,7 @@ public class StatementRepository {
         return keys;
     }
 
-    static StoredStatement toStored(Document document) {
+    public static StoredStatement toStored(Document document) {
         Date stored = document.getDate("stored");
         return new StoredStatement(document.getString("tenantId"), document.getString("statementId"),
                 document.get("seq", Number.class).longValue(), stored == null ? null : stored.toInstant(),
@@ -391,9 +437,9 @@ public class StatementRepository {
     }
 
     /** The statement's exact JSON: UTF-8 bytes (a BSON binary) since they are stored so, a string in older documents. */
-    private static String json(Object stored) {
-        return stored instanceof org.bson.types.Binary binary ? new String(binary.getData(), java.nio.charset.StandardCharsets.UTF_8)
-                : (String) stored;
+    private static byte[] json(Object stored) {
+        return stored instanceof org.bson.types.Binary binary ? binary.getData()
+                : ((String) stored).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -411,16 +457,7 @@ public class StatementRepository {
                 .append("stored", Date.from(stored))
                 .append("voided", voided)
                 .append("credentialId", credentialId)
-                .append("verbId", fields.verbId())
-                .append("agents", fields.agents())
-                .append("relatedAgents", fields.relatedAgents())
-                .append("relatedActivities", fields.relatedActivities());
-        if (fields.activityId() != null) {
-            document.append("activityId", fields.activityId());
-        }
-        if (fields.registration() != null) {
-            document.append("registration", fields.registration());
-        }
+                .append("keys", QueryKeys.of(fields));
         if (fields.statementRef() != null) {
             document.append("statementRef", fields.statementRef());
         }

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 
+import th.phatthana.lrs.statements.index.StatementIndex;
 import th.phatthana.lrs.statements.validation.StatementValidator;
 import th.phatthana.lrs.activities.ActivityDefinitionService;
 import th.phatthana.lrs.agents.AgentDirectory;
@@ -46,10 +47,12 @@ public class StatementService {
     private final ConsistencyClock clock;
     private final ActivityDefinitionService activityDefinitions;
     private final AgentDirectory agentDirectory;
+    private final StatementIndex statementIndex;
 
     public StatementService(StatementRepository statements, AttachmentRepository attachments, JsonMapper json,
             ApplicationEventPublisher events, ConsistencyClock clock, ActivityDefinitionService activityDefinitions,
-            AgentDirectory agentDirectory) {
+            AgentDirectory agentDirectory, StatementIndex statementIndex) {
+        this.statementIndex = statementIndex;
         this.clock = clock;
         this.activityDefinitions = activityDefinitions;
         this.agentDirectory = agentDirectory;
@@ -183,20 +186,22 @@ public class StatementService {
             Map<String, Attachment> attachmentsByHash) {
         XapiClient client = request.client();
         String tenantId = client.tenantId();
-        Instant stored = clock.beginWrite();
+        Instant began = clock.beginWrite();
         long first = -1;
         List<Long> unused = new ArrayList<>();
         try {
-            String storedText = stored.toString();
             ObjectNode authority = authority(client);
             String defaultVersion = request.version() == th.phatthana.lrs.statements.validation.XapiVersion.V2_0_0 ? "2.0.0" : "1.0.0";
             Set<String> voidedOnArrival = new HashSet<>(statements.alreadyVoided(tenantId,
                     toStore.stream().map(s -> s.get("id").asString()).toList()));
-            first = statements.reserveSequence(tenantId, toStore.size());
+            StatementRepository.Reservation reservation = statements.reserveSequence(tenantId, toStore.size(), began);
+            first = reservation.firstSeq();
             for (long seq = first; seq < first + toStore.size(); seq++) {
                 unused.add(seq);
             }
             long seq = first;
+            Instant stored = reservation.stored();
+            String storedText = stored.toString();
             List<Document> documents = new ArrayList<>(toStore.size());
             Map<String, ObjectNode> byId = new HashMap<>();
             Set<String> addedByUs = new HashSet<>();
@@ -240,11 +245,14 @@ public class StatementService {
             for (Map.Entry<String, String> voiding : voidTargets.entrySet()) {
                 statements.markVoided(tenantId, voiding.getValue(), voiding.getKey());
             }
+            List<Document> inserted = new ArrayList<>(documents);
+            inserted.removeAll(taken);
+            statementIndex.added(tenantId, inserted);
         } finally {
             if (first >= 0) {
                 statements.endReservation(tenantId, first, toStore.size(), unused);
             }
-            clock.endWrite(stored);
+            clock.endWrite(began);
         }
         // After endWrite, so keeping the directories current never holds back Consistent-Through.
         activityDefinitions.recordDefinitions(tenantId, toStore, XapiScope.canDefine(client.scopes()));
@@ -304,13 +312,13 @@ public class StatementService {
     }
 
     private boolean isVoiding(StoredStatement statement) {
-        JsonNode node = json.readTree(statement.json());
+        JsonNode node = json.readTree(statement.jsonUtf8());
         return QueryFields.VOIDED_VERB.equals(node.path("verb").path("id").asString(null));
     }
 
     /** Whether a statement sent again is the one stored, ignoring what the LRS itself added. */
     private boolean sameStatement(ObjectNode incoming, StoredStatement stored) {
-        ObjectNode storedNode = (ObjectNode) json.readTree(stored.json());
+        ObjectNode storedNode = (ObjectNode) json.readTree(stored.jsonUtf8());
         ObjectNode candidate = incoming.deepCopy();
         normalizeContextActivities(candidate);
         JsonNode object = candidate.get("object");

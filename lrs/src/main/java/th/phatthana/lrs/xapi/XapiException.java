@@ -6,14 +6,35 @@ import org.springframework.http.HttpStatus;
 public class XapiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final Integer retryAfterSeconds;
 
     public XapiException(HttpStatus status, String message) {
+        this(status, message, null);
+    }
+
+    private XapiException(HttpStatus status, String message, Integer retryAfterSeconds) {
         super(message);
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Seconds after which the request may be repeated ({@code Retry-After}), or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 429: this client already has as many requests of this kind running as it may. */
+    public static XapiException tooManyRequests(String message, int retryAfterSeconds) {
+        return new XapiException(HttpStatus.TOO_MANY_REQUESTS, message, retryAfterSeconds);
+    }
+
+    /** 503: the request was stopped to keep the store available to others; it may be repeated later. */
+    public static XapiException unavailable(String message, int retryAfterSeconds) {
+        return new XapiException(HttpStatus.SERVICE_UNAVAILABLE, message, retryAfterSeconds);
     }
 
     public static XapiException badRequest(String message) {

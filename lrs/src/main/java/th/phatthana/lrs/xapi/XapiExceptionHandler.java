@@ -22,7 +22,12 @@ class XapiExceptionHandler {
 
     @ExceptionHandler(XapiException.class)
     ResponseEntity<String> xapi(XapiException e) {
-        return respond(e.status(), e.getMessage());
+        ResponseEntity<String> response = respond(e.status(), e.getMessage());
+        if (e.retryAfterSeconds() == null) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds())).body(response.getBody());
     }
 
     @ExceptionHandler(StatementValidationException.class)
