@@ -93,8 +93,10 @@ public final class ProgressLagBenchmark {
         Random random = new Random(7);
         List<Thread> posts = new ArrayList<>();
         for (long next = start; next < end; next += 1_000_000_000L / batchesPerSecond) {
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                // sleeping, not spinning: a spinning loop took one of the two cores from the application
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             boolean pair = random.nextDouble() < refusedShare;
             String shared = UUID.randomUUID().toString();
