@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -262,20 +261,7 @@ class ConsoleSignInTest extends IntegrationTest {
                 .header("Cookie", "PHATTHANA_SESSION=" + browser.cookie("PHATTHANA_SESSION"))
                 .header("Origin", baseUrl())
                 .subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create("ws://localhost:" + port + "/graphql"), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            received.add(text.toString());
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create("ws://localhost:" + port + "/graphql"), new th.phatthana.api.testing.MessageQueueListener(received)).get(10, TimeUnit.SECONDS);
         socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true).get();
         assertThat(received.poll(10, TimeUnit.SECONDS)).contains("connection_ack");
         socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ organisation { code } }\"}}", true).get();

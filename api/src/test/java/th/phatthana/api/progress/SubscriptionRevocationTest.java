@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -88,19 +87,6 @@ class SubscriptionRevocationTest extends ProgressTestSupport {
 
     private WebSocket open(BlockingQueue<String> received) throws Exception {
         return HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create("ws://localhost:" + port + "/graphql"), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            received.add(text.toString());
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create("ws://localhost:" + port + "/graphql"), new th.phatthana.api.testing.MessageQueueListener(received)).get(10, TimeUnit.SECONDS);
     }
 }
