@@ -26,6 +26,11 @@ public final class EmbeddedStore implements DisposableBean {
         return server != null;
     }
 
+    /** Whether the persistent embedded store's last commit failed (e.g. a full disk): writes are then refused. */
+    public boolean commitFailing() {
+        return backend instanceof DurableH2Backend durable && durable.failing();
+    }
+
     public String connectionString() {
         return connectionString;
     }

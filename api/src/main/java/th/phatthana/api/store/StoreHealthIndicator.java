@@ -7,7 +7,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * UP only when the store answers a {@code ping}. Replaces Boot's MongoDB indicator, which uses
+ * UP only when the store answers a {@code ping} and, for the persistent embedded store, its last
+ * commit to disk succeeded. Replaces Boot's MongoDB indicator, which uses
  * the {@code hello} command that the embedded server lacks.
  */
 @Component("mongoHealthIndicator")
@@ -24,6 +25,10 @@ class StoreHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Document answer = mongo.executeCommand(new Document("ping", 1));
+        if (embeddedStore.commitFailing()) {
+            builder.down().withDetail("store", "embedded").withDetail("commit", "the last commit to disk failed; writes are refused");
+            return;
+        }
         builder.up()
                 .withDetail("store", embeddedStore.active() ? "embedded" : "mongodb")
                 .withDetail("database", mongo.getDb().getName())
