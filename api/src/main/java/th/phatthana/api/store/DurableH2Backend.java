@@ -152,10 +152,16 @@ final class DurableH2Backend extends H2Backend {
             }
         }
         if (failure != null) {
+            boolean first = commitFailure == null;
             commitFailure = failure;
-            log.error("The embedded store could not write its commit to disk ({}); the write is not acknowledged",
-                    failure.getClass().getSimpleName());
+            if (first) { // once per outage, not once per write or timer tick
+                log.error("The embedded store could not write its commit to disk ({}); writes are refused until it can",
+                        failure.getClass().getSimpleName());
+            }
             throw new MongoServerException("the store could not make the write durable: " + failure.getClass().getSimpleName());
+        }
+        if (commitFailure != null) {
+            log.warn("The embedded store commits to disk again");
         }
         commitFailure = null;
     }
