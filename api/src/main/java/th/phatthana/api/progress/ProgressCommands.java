@@ -129,6 +129,7 @@ public class ProgressCommands {
                 .append("courseKey", input.courseKey()).append("fiscalYear", input.fiscalYear())
                 .append("amount", input.amount().doubleValue()).append("date", input.date() == null ? null : input.date().toString())
                 .append("note", input.note()).append("recordedBy", caller.subject()).append("recordedAt", Date.from(now)));
+        store.markChanged(plan.tenantId());
         events.changed(plan.tenantId());
         return new SpendOutcome(new SpendEntry(id, plan.id(), input.courseKey(), input.fiscalYear(), input.amount().doubleValue(),
                 input.date(), input.note(), caller.displayName(), now), List.of());

@@ -67,7 +67,7 @@ public class ProgressProjector {
     private final ProgressEvents events;
     private final JsonMapper json = JsonMapper.builder().build();
     private final boolean enabled;
-    private final String owner = "projector-" + UUID.randomUUID();
+    private final String owner;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "progress-projector");
         thread.setDaemon(true);
@@ -80,16 +80,24 @@ public class ProgressProjector {
     private final boolean singleWriter;
     private final RecurringFailures failures = new RecurringFailures(log);
 
+    @org.springframework.beans.factory.annotation.Autowired
     ProgressProjector(StatementRepository statements, ProgressStore store, PlanService plans, ProgressEvents events,
             th.phatthana.api.store.EmbeddedStore embeddedStore,
             @Value("${phatthana.progress.projector.enabled:true}") boolean enabled,
             @Value("${phatthana.progress.gap-grace:PT30S}") Duration gapGrace) {
+        this(statements, store, plans, events, embeddedStore.active(), enabled, gapGrace, "projector-" + UUID.randomUUID());
+    }
+
+    /** A projector with a known lease owner: the tests' second instance. */
+    ProgressProjector(StatementRepository statements, ProgressStore store, PlanService plans, ProgressEvents events, boolean singleWriter,
+            boolean enabled, Duration gapGrace, String owner) {
+        this.owner = owner;
         this.statements = statements;
         this.store = store;
         this.plans = plans;
         this.events = events;
         this.enabled = enabled;
-        this.singleWriter = embeddedStore.active();
+        this.singleWriter = singleWriter;
         this.gaps = new StreamGaps(gapGrace, singleWriter);
     }
 
@@ -134,19 +142,33 @@ public class ProgressProjector {
 
     // ---- public commands (each runs on the projector thread) ------------------------------------
 
-    /** Brings the tenant's progress up to the end of its statement stream now. */
+    /**
+     * Brings the tenant's progress up to the end of its statement stream as it is now, with its
+     * approved plans as they are now: done here, or by another instance that holds the tenant's
+     * lease meanwhile (then this waits for it, at most a minute).
+     */
     public CompletableFuture<Void> catchUpNow(String tenantId) {
-        return run(() -> {
-            indexes.remove(tenantId);
+        long end = statements.lastSequence(tenantId);
+        boolean[] first = { true };
+        return retrying(Duration.ofMinutes(1), "the progress did not reach the end of the statement stream within a minute", () -> {
+            if (first[0]) {
+                indexes.remove(tenantId); // the plans are read again
+                first[0] = false;
+            }
             catchUp(tenantId);
+            return store.checkpoint(tenantId) >= end
+                    && store.appliedPlans(tenantId).equals(store.approvedPlanVersions(Set.of(tenantId)).getOrDefault(tenantId, Map.of()));
         });
     }
 
-    /** Drops the tenant's facts, aggregates and actors and replays its statement stream from the start. */
+    /**
+     * Drops the tenant's facts, aggregates and actors and replays its statement stream from the
+     * start; waits for another instance's lease on the tenant to end (at most a lease and a bit).
+     */
     public CompletableFuture<Void> rebuild(String tenantId) {
-        return run(() -> {
+        return retrying(LEASE.plusSeconds(5), "another instance is projecting this organisation; try again in a minute", () -> {
             if (!store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now())) {
-                throw new IllegalStateException("another instance is projecting this organisation; try again in a minute");
+                return false;
             }
             try {
                 store.dropTenant(tenantId);
@@ -158,19 +180,36 @@ public class ProgressProjector {
                 store.release(tenantId, owner);
             }
             log.info("Progress of tenant {} rebuilt from its statement stream", tenantId);
+            return true;
         });
     }
 
-    private CompletableFuture<Void> run(Runnable work) {
+    /**
+     * Runs the attempt on the projector thread, again every 50 ms until it returns true; fails
+     * after the patience. The thread is free for other tenants between attempts.
+     */
+    private CompletableFuture<Void> retrying(Duration patience, String failure, java.util.function.BooleanSupplier attempt) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        executor.execute(() -> {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Runnable[] step = new Runnable[1];
+        step[0] = () -> {
             try {
-                work.run();
-                done.complete(null);
+                if (attempt.getAsBoolean()) {
+                    done.complete(null);
+                } else if (System.nanoTime() - deadline > 0) {
+                    done.completeExceptionally(new IllegalStateException(failure));
+                } else {
+                    executor.schedule(step[0], 50, TimeUnit.MILLISECONDS);
+                }
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
-        });
+        };
+        try {
+            executor.execute(step[0]);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
         return done;
     }
 
@@ -317,17 +356,21 @@ public class ProgressProjector {
     // ---- plans ----------------------------------------------------------------------------------
 
     /**
-     * Loads the tenant's approved plans when not loaded (or when forced) and recomputes from the
-     * facts every plan whose approved version differs from the one its aggregates were made with.
+     * Loads the tenant's approved plans when not loaded, when forced, or when the aggregates were
+     * made with other plan versions than the loaded ones (another instance noticed an approval
+     * first: projecting with the older plans now would count statements against courses the
+     * aggregates no longer hold, and nothing would correct it); then recomputes from the facts
+     * every plan whose approved version differs from the one its aggregates were made with.
      */
     private void refreshPlans(String tenantId, boolean force) {
-        if (!force && indexes.containsKey(tenantId)) {
+        Map<String, Integer> applied = store.appliedPlans(tenantId);
+        CourseIndex loaded = indexes.get(tenantId);
+        if (!force && loaded != null && versionsOf(loaded.plans()).equals(applied)) {
             return;
         }
         Map<String, CourseIndex.IndexedPlan> fresh = loadPlans(tenantId);
         CourseIndex index = new CourseIndex(fresh);
         indexes.put(tenantId, index);
-        Map<String, Integer> applied = store.appliedPlans(tenantId);
         Map<String, Integer> now = versionsOf(fresh);
         if (applied.equals(now)) {
             return;

@@ -137,6 +137,25 @@ class ProgressStore {
         }
     }
 
+    /**
+     * What a subscriber's view depends on, per tenant: the checkpoint, the plan versions applied
+     * and the count of other changes (spend entries). Equal states mean nothing changed.
+     */
+    Map<String, Document> progressStates(Collection<String> tenantIds) {
+        Map<String, Document> states = new HashMap<>();
+        for (Document document : checkpoints.find(Filters.in("_id", tenantIds))
+                .projection(new Document("seq", 1).append("plans", 1).append("changes", 1))) {
+            states.put(document.getString("_id"), document);
+        }
+        return states;
+    }
+
+    /** Records a change to the tenant's progress that is not in its statement stream (a spend entry), for other instances' subscribers. */
+    void markChanged(String tenantId) {
+        checkpoints.updateOne(Filters.eq("_id", tenantId), Updates.combine(Updates.inc("changes", 1L), Updates.set("tenantId", tenantId)),
+                new UpdateOptions().upsert(true));
+    }
+
     /** Forgets every lease: at the start of the only process of an embedded store, all were held by a process that is gone. */
     void clearLeases() {
         checkpoints.updateMany(Filters.exists("leaseUntil"), Updates.unset("leaseUntil"));

@@ -103,6 +103,9 @@ class OidcTokenTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
+        // one more application on the shared store: its projector would race the progress tests' own
+        // (those that need a second instance make one: MultiInstanceProgressTest)
+        registry.add("phatthana.progress.projector.enabled", () -> "false");
         registry.add("phatthana.oidc.issuer-uri", OidcTokenTest::issuer);
         registry.add("phatthana.oidc.client-id", () -> CLIENT_ID);
         registry.add("phatthana.oidc.client-secret", () -> CLIENT_SECRET);

@@ -38,6 +38,9 @@ class InvitationMailTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
+        // one more application on the shared store: its projector would race the progress tests' own
+        // (those that need a second instance make one: MultiInstanceProgressTest)
+        registry.add("phatthana.progress.projector.enabled", () -> "false");
         registry.add("phatthana.mail.host", () -> "127.0.0.1");
         registry.add("phatthana.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("phatthana.mail.from", () -> "phatthana@example.go.th");
