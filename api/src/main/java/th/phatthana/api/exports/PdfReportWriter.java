@@ -28,11 +28,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  *
  * <p><b>Thai shaping.</b> PDFBox does no OpenType shaping, so text is shaped by {@link ThaiShaper}
  * (the JDK's HarfBuzz) and each glyph is drawn by glyph id at its shaped position, in an embedded
- * subset of Sarabun. Those glyphs are marked as an artifact and carry no ToUnicode mapping (a
- * shaped glyph such as a lowered tone mark or a tail-less ญ has no Unicode character of its own).
- * The text itself is laid over them as an invisible text layer (rendering mode 3, also Sarabun,
- * with a ToUnicode map) holding the original Unicode string of each run, scaled horizontally to the
- * run's shaped width: text extraction, search and copy see exactly the Thai text, in order.
+ * subset of Sarabun. <b>Text layer.</b> Each drawn glyph maps, through the font's ToUnicode CMap,
+ * to the text it stands for ({@link ThaiShaper.Run#texts()}): a lowered tone mark to the tone mark,
+ * a tail-less ญ to ญ, the first glyph of a cluster that shaping changed to the whole cluster, the
+ * others to nothing. One glyph can stand for different text in different places (sara aa for "า"
+ * and as part of "ำ"), and a ToUnicode map has one entry per glyph, so a face is written as several
+ * font dictionaries over one embedded font program, each with its own map. Extraction (poppler's
+ * pdftotext, PDFBox, viewers' search and copy) gets the Thai text once, in order.
  */
 public final class PdfReportWriter {
 
@@ -66,8 +68,99 @@ public final class PdfReportWriter {
         }
     }
 
-    /** One font weight: its shaper and the font its visible glyphs are drawn with. */
-    private record Face(ThaiShaper shaper, PDType0Font glyphs, java.util.Set<Integer> used) {
+    /**
+     * One font weight: its shaper, the embedded font its glyphs are drawn with, and the font
+     * dictionaries over it, each with the text its glyphs stand for (glyph id to text; {@link #NOTHING}
+     * for a glyph that stands for nothing there).
+     */
+    private static final class Face {
+        static final String NOTHING = "";
+        final String key;
+        final ThaiShaper shaper;
+        final PDType0Font font;
+        final java.util.Set<Integer> used = new java.util.HashSet<>();
+        final List<java.util.Map<Integer, String>> maps = new ArrayList<>();
+        final List<org.apache.pdfbox.cos.COSDictionary> dictionaries = new ArrayList<>();
+
+        Face(String key, ThaiShaper shaper, PDType0Font font) {
+            this.key = key;
+            this.shaper = shaper;
+            this.font = font;
+        }
+
+        ThaiShaper shaper() {
+            return shaper;
+        }
+
+        /** The dictionary in which this glyph stands for this text (null: nothing), made when none fits. */
+        int dictionaryFor(int glyph, String text) {
+            String wanted = text == null ? NOTHING : text;
+            for (int i = 0; i < maps.size(); i++) {
+                String mapped = maps.get(i).putIfAbsent(glyph, wanted);
+                if (mapped == null || mapped.equals(wanted)) {
+                    return i;
+                }
+            }
+            java.util.Map<Integer, String> map = new java.util.HashMap<>();
+            map.put(glyph, wanted);
+            maps.add(map);
+            dictionaries.add(maps.size() == 1 ? font.getCOSObject() : new org.apache.pdfbox.cos.COSDictionary());
+            return maps.size() - 1;
+        }
+
+        /** After the last page: the font subset to the glyphs used, and each dictionary given its ToUnicode map. */
+        void finish(PDDocument document) throws IOException {
+            font.addGlyphsToSubset(used);
+            font.subset();
+            org.apache.pdfbox.cos.COSDictionary first = font.getCOSObject();
+            for (int i = 0; i < dictionaries.size(); i++) {
+                org.apache.pdfbox.cos.COSDictionary dictionary = dictionaries.get(i);
+                if (i > 0) {
+                    for (COSName key : List.of(COSName.TYPE, COSName.SUBTYPE, COSName.BASE_FONT, COSName.ENCODING, COSName.DESCENDANT_FONTS)) {
+                        dictionary.setItem(key, first.getItem(key));
+                    }
+                }
+                dictionary.setItem(COSName.TO_UNICODE, toUnicode(document, font, maps.get(i)));
+            }
+            if (dictionaries.isEmpty()) {
+                first.removeItem(COSName.TO_UNICODE);
+            }
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return Canvas.hex(bytes);
+    }
+
+    /** A ToUnicode CMap: each glyph's code to the UTF-16 of its text; glyphs that stand for nothing left out. */
+    private static PDStream toUnicode(PDDocument document, PDType0Font font, java.util.Map<Integer, String> map) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (java.util.Map.Entry<Integer, String> entry : new java.util.TreeMap<>(map).entrySet()) {
+            if (!entry.getValue().equals(Face.NOTHING)) {
+                entries.add("<" + hex(font.encodeGlyphId(entry.getKey())) + "> <" + hex(entry.getValue().getBytes(StandardCharsets.UTF_16BE)) + ">");
+            }
+        }
+        StringBuilder cmap = new StringBuilder("""
+                /CIDInit /ProcSet findresource begin
+                12 dict begin
+                begincmap
+                /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+                /CMapName /Adobe-Identity-UCS def
+                /CMapType 2 def
+                1 begincodespacerange
+                <0000> <FFFF>
+                endcodespacerange
+                """);
+        for (int from = 0; from < entries.size(); from += 100) {
+            List<String> block = entries.subList(from, Math.min(entries.size(), from + 100));
+            cmap.append(block.size()).append(" beginbfchar\n").append(String.join("\n", block)).append("\nendbfchar\n");
+        }
+        cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        PDStream stream = new PDStream(document);
+        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+            out.write(cmap.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        return stream;
     }
 
     /** Lays the report out page by page; one instance per document. */
@@ -76,7 +169,6 @@ public final class PdfReportWriter {
         private final ProgressReport report;
         private final Face regular;
         private final Face bold;
-        private final PDType0Font text;
         private final List<Canvas> pages = new ArrayList<>();
         private Canvas canvas;
         private float y;
@@ -84,9 +176,8 @@ public final class PdfReportWriter {
         Layout(PDDocument document, ProgressReport report) throws IOException {
             this.document = document;
             this.report = report;
-            this.regular = new Face(REGULAR_SHAPER, glyphFont(document, REGULAR_TTF), new java.util.HashSet<>());
-            this.bold = new Face(BOLD_SHAPER, glyphFont(document, BOLD_TTF), new java.util.HashSet<>());
-            this.text = PDType0Font.load(document, new ByteArrayInputStream(REGULAR_TTF), true);
+            this.regular = new Face("R", REGULAR_SHAPER, glyphFont(document, REGULAR_TTF));
+            this.bold = new Face("B", BOLD_SHAPER, glyphFont(document, BOLD_TTF));
         }
 
         void run() throws IOException {
@@ -106,11 +197,8 @@ public final class PdfReportWriter {
                 page.close();
             }
             // Fonts are subset here, not by PDDocument.save (which only subsets fonts set through PDPageContentStream).
-            text.subset();
             for (Face face : List.of(regular, bold)) {
-                face.glyphs().addGlyphsToSubset(face.used());
-                face.glyphs().subset();
-                face.glyphs().getCOSObject().removeItem(COSName.TO_UNICODE);
+                face.finish(document);
             }
         }
 
@@ -131,7 +219,7 @@ public final class PdfReportWriter {
             PDPage page = new PDPage(PDRectangle.A4);
             page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
             document.addPage(page);
-            canvas = new Canvas(document, page, text);
+            canvas = new Canvas(document, page);
             pages.add(canvas);
             y = PDRectangle.A4.getHeight() - MARGIN;
         }
@@ -296,13 +384,11 @@ public final class PdfReportWriter {
     private static final class Canvas {
         private final PDDocument document;
         private final PDPage page;
-        private final PDType0Font textFont;
         private final StringBuilder ops = new StringBuilder(8192);
 
-        Canvas(PDDocument document, PDPage page, PDType0Font textFont) {
+        Canvas(PDDocument document, PDPage page) {
             this.document = document;
             this.page = page;
-            this.textFont = textFont;
         }
 
         void fill(float x, float y, float w, float h, float gray) {
@@ -315,35 +401,43 @@ public final class PdfReportWriter {
                     .append(" re S Q\n");
         }
 
-        /** Shaped glyphs (visible, an artifact without Unicode), then the same text invisible for extraction. */
+        /** Shaped glyphs, each in the font dictionary whose ToUnicode map gives the text it stands for here. */
         void text(Face face, String raw, float size, float x, float y) {
             String text = face.shaper().displayable(raw);
             if (text.isBlank()) {
                 return;
             }
             ThaiShaper.Run run = face.shaper().shape(text, size);
-            COSName glyphs = page.getResources().add(face.glyphs());
-            COSName invisible = page.getResources().add(textFont);
-            ops.append("/Artifact BMC\nq BT 0 Tr 100 Tz /").append(glyphs.getName()).append(' ').append(n(size)).append(" Tf 0 g\n");
+            ops.append("q BT 0 g\n");
+            int current = -1;
             for (int i = 0; i < run.glyphs().length; i++) {
-                face.used().add(run.glyphs()[i]);
+                int glyph = run.glyphs()[i];
+                face.used.add(glyph);
+                int dictionary = face.dictionaryFor(glyph, run.texts()[i]);
+                if (dictionary != current) {
+                    ops.append('/').append(fontName(face, dictionary).getName()).append(' ').append(n(size)).append(" Tf\n");
+                    current = dictionary;
+                }
                 ops.append("1 0 0 1 ").append(n(x + run.x()[i])).append(' ').append(n(y + run.y()[i])).append(" Tm <")
-                        .append(hex(face.glyphs().encodeGlyphId(run.glyphs()[i]))).append("> Tj\n");
+                        .append(hex(face.font.encodeGlyphId(glyph))).append("> Tj\n");
             }
-            ops.append("ET Q\nEMC\n");
-            // The invisible text layer: the Unicode text, stretched to the shaped width.
-            byte[] codes;
-            float natural;
-            try {
-                text.codePoints().forEach(textFont::addToSubset);
-                codes = textFont.encode(text);
-                natural = textFont.getStringWidth(text) / 1000f * size;
-            } catch (IOException | IllegalArgumentException e) {
-                return;
+            ops.append("ET Q\n");
+        }
+
+        /** The page's resource name of one of the face's font dictionaries. */
+        private COSName fontName(Face face, int dictionary) {
+            if (dictionary == 0) {
+                return page.getResources().add(face.font);
             }
-            float scale = natural > 0 ? run.width() / natural * 100f : 100f;
-            ops.append("q BT 3 Tr /").append(invisible.getName()).append(' ').append(n(size)).append(" Tf ").append(n(scale))
-                    .append(" Tz 1 0 0 1 ").append(n(x)).append(' ').append(n(y)).append(" Tm <").append(hex(codes)).append("> Tj ET Q\n");
+            COSName name = COSName.getPDFName(face.key + "x" + dictionary);
+            org.apache.pdfbox.cos.COSDictionary resources = page.getResources().getCOSObject();
+            org.apache.pdfbox.cos.COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
+            if (fonts == null) {
+                fonts = new org.apache.pdfbox.cos.COSDictionary();
+                resources.setItem(COSName.FONT, fonts);
+            }
+            fonts.setItem(name, face.dictionaries.get(dictionary));
+            return name;
         }
 
         void close() throws IOException {
@@ -362,7 +456,7 @@ public final class PdfReportWriter {
             return s;
         }
 
-        private static String hex(byte[] bytes) {
+        static String hex(byte[] bytes) {
             StringBuilder sb = new StringBuilder(bytes.length * 2);
             for (byte b : bytes) {
                 sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
@@ -371,11 +465,7 @@ public final class PdfReportWriter {
         }
     }
 
-    /**
-     * The Type 0 font the visible, shaped glyphs are drawn with: a subset of the glyphs used (by glyph
-     * id, including variants no character maps to), without a ToUnicode map once subset, so text
-     * extraction takes the text from the invisible layer only.
-     */
+    /** The Type 0 font the shaped glyphs are drawn with: subset to the glyphs used (by glyph id, including variants no character maps to). */
     private static PDType0Font glyphFont(PDDocument document, byte[] ttf) throws IOException {
         return PDType0Font.load(document, new ByteArrayInputStream(ttf), true);
     }

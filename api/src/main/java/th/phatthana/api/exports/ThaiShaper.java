@@ -32,8 +32,17 @@ final class ThaiShaper {
     private static final FontRenderContext FRC = new FontRenderContext(null, false, true);
     private static final Locale THAI = Locale.forLanguageTag("th-TH");
 
-    /** A shaped run at a font size, in points; y offsets are PDF-style (up is positive). */
-    record Run(String text, int[] glyphs, float[] x, float[] y, float width) {
+    /**
+     * A shaped run at a font size, in points; y offsets are PDF-style (up is positive). {@code texts}
+     * is what each glyph stands for in the text, for the PDF's text layer (null: nothing). Text
+     * extractors order characters by position and take a glyph without text but with an advance for
+     * a gap, so the text goes on the glyphs that advance: each carries its character and the marks
+     * (vowels above and below, tone marks) that follow it, and the marks' own glyphs, drawn at the
+     * edge of their consonant, carry nothing. Sara am is drawn as nikhahit and sara aa: sara aa carries
+     * "ำ". When the glyphs that advance do not pair with the characters (a ligature), each shaping
+     * cluster's first glyph carries the cluster's text.
+     */
+    record Run(String text, int[] glyphs, float[] x, float[] y, float width, String[] texts) {
     }
 
     private final Font font;
@@ -68,13 +77,15 @@ final class ThaiShaper {
         char[] chars = text.toCharArray();
         float scale = size / UNITS;
         if (chars.length == 0) {
-            return new Run(text, new int[0], new float[0], new float[0], 0);
+            return new Run(text, new int[0], new float[0], new float[0], 0, new String[0]);
         }
         GlyphVector vector = font.layoutGlyphVector(FRC, chars, 0, chars.length, Font.LAYOUT_LEFT_TO_RIGHT);
         int n = vector.getNumGlyphs();
         int[] glyphs = new int[n];
         float[] x = new float[n];
         float[] y = new float[n];
+        int[] charIndex = new int[n];
+        boolean[] advances = new boolean[n];
         int kept = 0;
         for (int i = 0; i < n; i++) {
             int code = vector.getGlyphCode(i);
@@ -82,6 +93,8 @@ final class ThaiShaper {
                 continue;
             }
             Point2D p = vector.getGlyphPosition(i);
+            charIndex[kept] = vector.getGlyphCharIndex(i);
+            advances[kept] = vector.getGlyphMetrics(i).getAdvanceX() > 0;
             glyphs[kept] = code;
             x[kept] = (float) p.getX() * scale;
             y[kept] = (float) -p.getY() * scale;
@@ -89,7 +102,64 @@ final class ThaiShaper {
         }
         float width = (float) vector.getGlyphPosition(n).getX() * scale;
         return new Run(text, java.util.Arrays.copyOf(glyphs, kept), java.util.Arrays.copyOf(x, kept),
-                java.util.Arrays.copyOf(y, kept), width);
+                java.util.Arrays.copyOf(y, kept), width, texts(text, charIndex, advances, kept));
+    }
+
+    /** What each glyph stands for (see {@link Run}). */
+    private static String[] texts(String text, int[] charIndex, boolean[] advances, int count) {
+        List<String> segments = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int j = i + Character.charCount(text.codePointAt(i));
+            while (j < text.length() && isMark(text.charAt(j))) {
+                j++;
+            }
+            segments.add(text.substring(i, j));
+            i = j;
+        }
+        String[] texts = new String[count];
+        int spacing = 0;
+        for (int g = 0; g < count; g++) {
+            if (advances[g]) {
+                spacing++;
+            }
+        }
+        if (spacing == segments.size() && (count == 0 || advances[0])) {
+            int next = 0;
+            for (int g = 0; g < count; g++) {
+                if (advances[g]) {
+                    texts[g] = segments.get(next++);
+                }
+            }
+            return texts;
+        }
+        return byCluster(text, charIndex, count);
+    }
+
+    /** A character drawn over or under the one before it, without an advance of its own (sara am has one). */
+    private static boolean isMark(char c) {
+        return isCombiningThai(c) || Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.FORMAT;
+    }
+
+    /** Each shaping cluster's text on its first glyph, the cluster's other glyphs with none. */
+    private static String[] byCluster(String text, int[] charIndex, int count) {
+        String[] texts = new String[count];
+        int start = 0;
+        while (start < count) {
+            int end = start;
+            while (end < count && charIndex[end] == charIndex[start]) {
+                end++;
+            }
+            int from = charIndex[start];
+            int to = end < count ? charIndex[end] : text.length();
+            if (from < 0 || to <= from || to > text.length()) {
+                start = end; // not in text order: such glyphs stand for nothing rather than for the wrong text
+                continue;
+            }
+            texts[start] = text.substring(from, to);
+            start = end;
+        }
+        return texts;
     }
 
     float width(String text, float size) {

@@ -135,11 +135,46 @@ class ExportWritersTest {
             // Long course titles wrap; the words are all there, in order.
             assertThat(text.replaceAll("\\s", "")).contains(ExportSamples.COURSE.replaceAll("\\s", ""))
                     .contains("นางสาวญาณิศาฐิติพันธุ์" + ExportSamples.STAFF);
-            // Each run is extracted once: the visible shaped glyphs add nothing.
+            // Each run is extracted once, and nothing but the text is (no glyph ids, no private-use characters).
             assertThat(text.split(java.util.regex.Pattern.quote(ExportSamples.ORGANISATION), -1).length - 1)
                     .isEqualTo(pdf.getNumberOfPages() + 1);
-
+            assertOnlyTextCharacters(text);
         }
+    }
+
+    /** What Linux viewers, search indexers and archiving tools extract: poppler's pdftotext (Debian's poppler-utils). */
+    @Test
+    void pdftotextExtractsTheThaiTextOnceAndNothingElse() throws Exception {
+        Path pdftotext = Path.of("/usr/bin/pdftotext");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(pdftotext), "poppler-utils is not installed (.ci/run installs it)");
+        Path pdf = Files.createTempFile("export", ".pdf");
+        try {
+            Files.write(pdf, new PdfReportWriter().bytes(report));
+            Process process = new ProcessBuilder(pdftotext.toString(), "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(text).isZero();
+            assertThat(text).contains("รายงานความก้าวหน้าการพัฒนาบุคลากร")
+                    .contains("องค์กรปกครองส่วนท้องถิ่น: " + ExportSamples.ORGANISATION)
+                    .contains("ปีงบประมาณที่รายงาน: พ.ศ. 2567")
+                    .contains("จัดทำเมื่อ: 5 พฤศจิกายน 2567 เวลา 14:05 น.")
+                    .contains(ExportSamples.SHAPING_LINE)
+                    .contains("ประจำปี") // sara am, split in two glyphs by shaping
+                    .contains("12,500.00");
+            assertThat(text.replaceAll("\\s", "")).contains(ExportSamples.COURSE.replaceAll("\\s", ""))
+                    .contains("นางสาวญาณิศาฐิติพันธุ์" + ExportSamples.STAFF);
+            assertThat(text.split(java.util.regex.Pattern.quote(ExportSamples.ORGANISATION), -1).length - 1)
+                    .as("the organisation's name, once in the title block and once in each page's foot").isGreaterThanOrEqualTo(3);
+            assertOnlyTextCharacters(text);
+        } finally {
+            Files.delete(pdf);
+        }
+    }
+
+    /** Thai, Latin letters, digits, punctuation and spaces: never glyph garbage from a font's private glyphs. */
+    private static void assertOnlyTextCharacters(String text) {
+        String stray = text.codePoints().filter(cp -> !(cp >= 0x0E01 && cp <= 0x0E5B || cp < 0x7F || cp == 0x2013 || cp == 0xB7 || cp == 0x0C
+                || cp == 0x2014 || cp == 0x2019)).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        assertThat(stray).as("characters that are not the report's text").isEmpty();
     }
 
     private static List<String> headers(Sheet sheet) {
