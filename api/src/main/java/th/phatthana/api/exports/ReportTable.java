@@ -24,7 +24,7 @@ public record ReportTable(String key, String titleTh, List<Column> columns, List
         TEXT,
         /** {@link Long} (any {@link Number} is accepted and converted). */
         INTEGER,
-        /** {@link BigDecimal} (any {@link Number} is accepted). */
+        /** {@link BigDecimal} (any {@link Number} is accepted); an int or long stays a {@link Long}, a count shown without decimals. */
         DECIMAL,
         /** {@link BigDecimal} percentage points, 0–100: 87.5 means 87.5 %. */
         PERCENT,
@@ -78,6 +78,9 @@ public record ReportTable(String key, String titleTh, List<Column> columns, List
             case DECIMAL, PERCENT -> {
                 if (!(cell instanceof Number n)) {
                     throw new IllegalArgumentException(column.headerTh() + ": not a number: " + cell);
+                }
+                if (column.type() == CellType.DECIMAL && (n instanceof Integer || n instanceof Long || n instanceof Short)) {
+                    yield n.longValue(); // a count in a column of mixed figures: shown as a whole number ("41 คน", not "41.00")
                 }
                 yield n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
             }

@@ -48,7 +48,7 @@ public final class ThaiFormats {
             case TEXT -> value.toString();
             case YEAR -> Long.toString((Long) value);
             case INTEGER -> pattern("#,##0").format(value);
-            case DECIMAL -> pattern("#,##0.00").format(value);
+            case DECIMAL -> pattern(value instanceof Long ? "#,##0" : "#,##0.00").format(value);
             case PERCENT -> pattern("#,##0.#").format(((BigDecimal) value).setScale(1, RoundingMode.HALF_UP)) + "%";
             case DATE -> date((LocalDate) value);
         };
@@ -62,7 +62,7 @@ public final class ThaiFormats {
         return switch (type) {
             case TEXT -> value.toString();
             case INTEGER, YEAR -> Long.toString((Long) value);
-            case DECIMAL, PERCENT -> ((BigDecimal) value).stripTrailingZeros().toPlainString();
+            case DECIMAL, PERCENT -> value instanceof Long count ? Long.toString(count) : ((BigDecimal) value).stripTrailingZeros().toPlainString();
             case DATE -> date((LocalDate) value);
         };
     }

@@ -133,7 +133,14 @@ public final class XlsxReportWriter {
                 switch (type) {
                     case TEXT -> cell.setCellValue((String) value);
                     case INTEGER, YEAR -> cell.setCellValue((Long) value);
-                    case DECIMAL -> cell.setCellValue(((BigDecimal) value).doubleValue());
+                    case DECIMAL -> {
+                        if (value instanceof Long count) {
+                            cell.setCellValue(count);
+                            cell.setCellStyle(styles.byType.get(ReportTable.CellType.INTEGER));
+                        } else {
+                            cell.setCellValue(((BigDecimal) value).doubleValue());
+                        }
+                    }
                     case PERCENT -> cell.setCellValue(((BigDecimal) value).movePointLeft(2).doubleValue());
                     case DATE -> cell.setCellValue(ThaiFormats.date((LocalDate) value));
                 }

@@ -137,6 +137,10 @@ class ExportEndpointTest extends IntegrationTest {
             assertThat(text).contains(PlanProgressReportSource.TITLE).contains(own.tenant().nameTh())
                     .contains("ปีงบประมาณที่รายงาน: พ.ศ. 2570");
             assertThat(text.replaceAll("\\s", "")).contains(firstCourse.path("titleTh").asString().replaceAll("\\s", ""));
+            // people are counted in whole numbers, also in the summary's column of mixed figures
+            assertThat(text).contains("บุคลากรทั้งหมด " + progress.path("staffCount").asInt() + " คน")
+                    .contains("บุคลากรที่ได้รับการพัฒนา " + progress.path("staffDeveloped").asInt() + " คน");
         }
+        assertThat(ExportWritersTest.parse(files.get("summary.csv")).get(1).get(1)).isEqualTo(Integer.toString(progress.path("staffCount").asInt()));
     }
 }
