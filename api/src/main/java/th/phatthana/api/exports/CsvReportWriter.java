@@ -31,7 +31,7 @@ public final class CsvReportWriter {
     public static final String BOM = "\uFEFF";
     public static final String INFO_FILE = "report.csv";
 
-    public void write(ProgressReport report, OutputStream out) throws IOException {
+    public void write(ReportDocument report, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         entry(zip, INFO_FILE, info(report));
         for (ReportTable table : report.tables()) {
@@ -41,6 +41,10 @@ public final class CsvReportWriter {
     }
 
     public byte[] bytes(ProgressReport report) {
+        return bytes(report.document());
+    }
+
+    public byte[] bytes(ReportDocument report) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             write(report, out);
@@ -66,16 +70,17 @@ public final class CsvReportWriter {
         return print(header, rows);
     }
 
-    static byte[] info(ProgressReport report) throws IOException {
-        return print(List.of("รายการ", "ค่า"), List.of(
-                List.of("รายงาน", FormulaGuard.text(report.title())),
-                List.of("องค์กรปกครองส่วนท้องถิ่น", FormulaGuard.text(report.organisationName())),
-                List.of("รหัสองค์กร", FormulaGuard.text(report.organisationCode())),
-                List.of("แผนพัฒนาบุคลากร", FormulaGuard.text(report.planTitle())),
-                List.of("ปีงบประมาณเริ่มต้นของแผน (พ.ศ.)", Integer.toString(report.planFirstYear())),
-                List.of("ปีงบประมาณสิ้นสุดของแผน (พ.ศ.)", Integer.toString(report.planLastYear())),
-                List.of("ปีงบประมาณที่รายงาน (พ.ศ.)", Integer.toString(report.fiscalYear())),
-                List.of("จัดทำเมื่อ", ThaiFormats.dateTime(report.generatedAt()))));
+    /** The title, the heading lines, and a line per signatory (the signing is done on paper). */
+    static byte[] info(ReportDocument report) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("รายงาน", FormulaGuard.text(report.title())));
+        for (ReportDocument.Line line : report.heading()) {
+            rows.add(List.of(FormulaGuard.text(line.label()), FormulaGuard.text(line.text())));
+        }
+        for (String signatory : report.signatories()) {
+            rows.add(List.of("ลงนาม", FormulaGuard.text(signatory)));
+        }
+        return print(List.of("รายการ", "ค่า"), rows);
     }
 
     private static byte[] print(List<String> header, List<List<String>> rows) throws IOException {

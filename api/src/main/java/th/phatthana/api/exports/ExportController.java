@@ -49,7 +49,8 @@ class ExportController {
     @ResponseBody
     ResponseEntity<?> progress(HttpServletRequest request, @RequestParam(name = "planId", required = false) String planId,
             @RequestParam(name = "fiscalYear", required = false) String fiscalYear,
-            @RequestParam(name = "format", defaultValue = "xlsx") String format) {
+            @RequestParam(name = "format", defaultValue = "xlsx") String format,
+            @RequestParam(name = "digits", required = false) String digits) {
         Caller caller = Callers.current(request);
         try {
             Callers.require(caller);
@@ -62,7 +63,7 @@ class ExportController {
             }
             int year = checkedYear(plans.read(planId, caller), fiscalYear);
             ProgressReport report = source.report(planId, year, caller);
-            byte[] content = exportFormat.write(report);
+            byte[] content = exportFormat.write(report.document(), thaiDigits(digits));
             return ResponseEntity.ok().contentType(exportFormat.mediaType())
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename(exportFormat.fileName(report)).build().toString())
@@ -100,6 +101,17 @@ class ExportController {
                     + plan.fiscalYearEnd());
         }
         return year;
+    }
+
+    /** {@code digits=thai}: numbers in Thai digits (PDF); {@code arabic} or nothing: Arabic digits. */
+    static boolean thaiDigits(String digits) {
+        if (digits == null || digits.isBlank() || digits.strip().equalsIgnoreCase("arabic")) {
+            return false;
+        }
+        if (digits.strip().equalsIgnoreCase("thai")) {
+            return true;
+        }
+        throw ApiException.badRequest("digits", "is thai or arabic");
     }
 
     static ResponseEntity<Map<String, Object>> error(ApiException e) {

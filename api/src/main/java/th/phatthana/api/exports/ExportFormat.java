@@ -45,10 +45,19 @@ public enum ExportFormat {
     }
 
     public byte[] write(ProgressReport report) {
+        return write(report.document(), false);
+    }
+
+    /** @param thaiDigits numbers in Thai digits (PDF only: spreadsheets keep numbers as numbers) */
+    public byte[] write(ReportDocument report, boolean thaiDigits) {
         return switch (this) {
             case XLSX -> new XlsxReportWriter().bytes(report);
             case CSV -> new CsvReportWriter().bytes(report);
-            case PDF -> new PdfReportWriter().bytes(report);
+            case PDF -> new PdfReportWriter(thaiDigits).bytes(report);
         };
+    }
+
+    public String fileName(ReportDocument report) {
+        return report.fileStem() + suffix;
     }
 }

@@ -21,7 +21,8 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * A {@link ProgressReport} as an A4 PDF in Thai (PDFBox 3), with the Sarabun font embedded:
+ * A {@link ReportDocument} as an A4 PDF in Thai (landscape when a table has more than
+ * {@value #LANDSCAPE_COLUMNS} columns) (PDFBox 3), with the Sarabun font embedded:
  * the title block (title, organisation, plan, fiscal year, generated-at date), then each table with
  * its Thai heading, the header row repeated on every page, long cells wrapped at Thai word
  * boundaries, numbers right-aligned, and "หน้า n/N" at the foot of each page.
@@ -50,15 +51,32 @@ public final class PdfReportWriter {
     static final float BODY = 9f;
     static final float CELL_PAD = 3f;
     static final float LEADING = 1.5f;
+    /** Tables with more columns than this are laid out on landscape pages. */
+    static final int LANDSCAPE_COLUMNS = 11;
 
-    public void write(ProgressReport report, OutputStream out) throws IOException {
+    private final boolean thaiDigits;
+
+    public PdfReportWriter() {
+        this(false);
+    }
+
+    /** @param thaiDigits whether numbers are written in Thai digits (๐–๙), as many Thai official documents are */
+    public PdfReportWriter(boolean thaiDigits) {
+        this.thaiDigits = thaiDigits;
+    }
+
+    public void write(ReportDocument report, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
-            new Layout(document, report).run();
+            new Layout(document, report, thaiDigits).run();
             document.save(out);
         }
     }
 
     public byte[] bytes(ProgressReport report) {
+        return bytes(report.document());
+    }
+
+    public byte[] bytes(ReportDocument report) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             write(report, out);
@@ -66,6 +84,15 @@ public final class PdfReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Arabic digits as Thai digits. */
+    static String thaiDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(c >= '0' && c <= '9' ? (char) ('\u0E50' + (c - '0')) : c);
+        }
+        return out.toString();
     }
 
     /**
@@ -166,16 +193,22 @@ public final class PdfReportWriter {
     /** Lays the report out page by page; one instance per document. */
     private static final class Layout {
         private final PDDocument document;
-        private final ProgressReport report;
+        private final ReportDocument report;
+        private final boolean thaiDigits;
+        /** A4 portrait, or landscape for a table too wide to read upright (the province roll-up). */
+        private final PDRectangle paper;
         private final Face regular;
         private final Face bold;
         private final List<Canvas> pages = new ArrayList<>();
         private Canvas canvas;
         private float y;
 
-        Layout(PDDocument document, ProgressReport report) throws IOException {
+        Layout(PDDocument document, ReportDocument report, boolean thaiDigits) throws IOException {
             this.document = document;
             this.report = report;
+            this.thaiDigits = thaiDigits;
+            boolean wide = report.tables().stream().anyMatch(table -> table.columns().size() > LANDSCAPE_COLUMNS);
+            this.paper = wide ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
             this.regular = new Face("R", REGULAR_SHAPER, glyphFont(document, REGULAR_TTF));
             this.bold = new Face("B", BOLD_SHAPER, glyphFont(document, BOLD_TTF));
         }
@@ -187,11 +220,11 @@ public final class PdfReportWriter {
             for (ReportTable table : report.tables()) {
                 table(table);
             }
+            signatures();
             for (int i = 0; i < pages.size(); i++) {
                 Canvas page = pages.get(i);
-                String left = report.organisationName() + " · " + ThaiFormats.fiscalYear(report.fiscalYear());
-                page.text(regular, left, 8f, MARGIN, MARGIN / 2);
-                String foot = "หน้า " + (i + 1) + "/" + pages.size();
+                page.text(regular, t(report.footer()), 8f, MARGIN, MARGIN / 2);
+                String foot = t("หน้า " + (i + 1) + "/" + pages.size());
                 float w = regular.shaper().width(foot, 8f);
                 page.text(regular, foot, 8f, width() + MARGIN - w, MARGIN / 2);
                 page.close();
@@ -202,26 +235,30 @@ public final class PdfReportWriter {
             }
         }
 
+        /** The text as drawn: with Thai digits when asked for. */
+        private String t(String text) {
+            return thaiDigits ? PdfReportWriter.thaiDigits(text) : text;
+        }
+
         private void info() {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(report.title() + " " + report.organisationName() + " " + ThaiFormats.fiscalYear(report.fiscalYear()));
-            info.setAuthor(report.organisationName());
+            info.setTitle(report.title() + " " + report.footer());
             info.setCreator("Phatthana");
             info.setCreationDate(GregorianCalendar.from(report.generatedAt()));
             document.getDocumentCatalog().setLanguage("th-TH");
         }
 
-        private static float width() {
-            return PDRectangle.A4.getWidth() - 2 * MARGIN;
+        private float width() {
+            return paper.getWidth() - 2 * MARGIN;
         }
 
         private void newPage() {
-            PDPage page = new PDPage(PDRectangle.A4);
+            PDPage page = new PDPage(paper);
             page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
             document.addPage(page);
             canvas = new Canvas(document, page);
             pages.add(canvas);
-            y = PDRectangle.A4.getHeight() - MARGIN;
+            y = paper.getHeight() - MARGIN;
         }
 
         private void ensure(float height) {
@@ -233,16 +270,47 @@ public final class PdfReportWriter {
         private void title() {
             paragraph(bold, report.title(), 16f);
             y -= 2;
-            line(bold, "องค์กรปกครองส่วนท้องถิ่น: ", report.organisationName()
-                    + (report.organisationCode().isEmpty() ? "" : " (รหัส " + report.organisationCode() + ")"));
-            line(bold, "แผนพัฒนาบุคลากร: ", report.planTitle() + " (ปีงบประมาณ พ.ศ. " + report.planFirstYear() + "–"
-                    + report.planLastYear() + ")");
-            line(bold, "ปีงบประมาณที่รายงาน: ", "พ.ศ. " + report.fiscalYear());
-            line(bold, "จัดทำเมื่อ: ", ThaiFormats.dateTime(report.generatedAt()));
+            for (ReportDocument.Line line : report.heading()) {
+                if (!line.text().isBlank()) {
+                    line(bold, line.label() + ": ", line.text());
+                }
+            }
             y -= 8;
         }
 
-        private void line(Face labelFace, String label, String value) {
+        /**
+         * The signature block: for each position, a line to sign on, a line for the name in
+         * brackets, the position and a line for the date, two blocks a row, kept on one page.
+         */
+        private void signatures() {
+            List<String> signatories = report.signatories();
+            if (signatories.isEmpty()) {
+                return;
+            }
+            float size = 11f;
+            float lineHeight = size * LEADING;
+            float blockHeight = 5 * lineHeight;
+            int rows = (signatories.size() + 1) / 2;
+            ensure(24 + rows * (blockHeight + 10));
+            y -= 24;
+            float half = width() / 2;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < 2 && 2 * r + c < signatories.size(); c++) {
+                    float centre = MARGIN + half * c + half / 2;
+                    float line = y;
+                    for (String text : List.of("ลงชื่อ ........................................", "(........................................)",
+                            signatories.get(2 * r + c), "วันที่ ........ / ........ / ........")) {
+                        line -= lineHeight;
+                        String drawn = t(text);
+                        canvas.text(regular, drawn, size, centre - regular.shaper().width(drawn, size) / 2, line);
+                    }
+                }
+                y -= blockHeight + 10;
+            }
+        }
+
+        private void line(Face labelFace, String label, String rawValue) {
+            String value = t(rawValue);
             float size = 11f;
             float labelWidth = labelFace.shaper().width(label, size);
             List<String> lines = regular.shaper().wrap(value, size, width() - labelWidth);
@@ -257,7 +325,7 @@ public final class PdfReportWriter {
         }
 
         private void paragraph(Face face, String value, float size) {
-            for (String l : face.shaper().wrap(value, size, width())) {
+            for (String l : face.shaper().wrap(t(value), size, width())) {
                 ensure(size * LEADING);
                 y -= size * LEADING;
                 canvas.text(face, l, size, MARGIN, y);
@@ -270,7 +338,7 @@ public final class PdfReportWriter {
             paragraph(bold, table.titleTh(), 13f);
             y -= 3;
             float[] widths = columnWidths(table);
-            List<String> headers = table.columns().stream().map(ReportTable.Column::headerTh).toList();
+            List<String> headers = table.columns().stream().map(column -> t(column.headerTh())).toList();
             boolean[] right = new boolean[widths.length];
             for (int c = 0; c < widths.length; c++) {
                 right[c] = table.columns().get(c).numeric();
@@ -283,7 +351,7 @@ public final class PdfReportWriter {
             for (List<Object> values : table.rows()) {
                 List<String> cells = new ArrayList<>(values.size());
                 for (int c = 0; c < values.size(); c++) {
-                    cells.add(ThaiFormats.cell(table.columns().get(c).type(), values.get(c)));
+                    cells.add(t(ThaiFormats.cell(table.columns().get(c).type(), values.get(c))));
                 }
                 row(regular, cells, widths, right, false, () -> row(bold, headers, widths, right, true, null));
             }
@@ -335,13 +403,13 @@ public final class PdfReportWriter {
             for (int c = 0; c < n; c++) {
                 ReportTable.Column column = table.columns().get(c);
                 float header = 0;
-                for (String word : words(column.headerTh())) {
+                for (String word : words(t(column.headerTh()))) {
                     header = Math.max(header, bold.shaper().width(word, BODY));
                 }
                 float content = 0;
                 float piece = 0;
                 for (List<Object> row : table.rows()) {
-                    String cell = ThaiFormats.cell(column.type(), row.get(c));
+                    String cell = t(ThaiFormats.cell(column.type(), row.get(c)));
                     float width = regular.shaper().width(cell, BODY);
                     content = Math.max(content, width);
                     if (column.numeric() || column.type() == ReportTable.CellType.DATE) {
@@ -353,7 +421,7 @@ public final class PdfReportWriter {
                     }
                 }
                 least[c] = Math.max(Math.max(header, piece), 16f) + 2 * CELL_PAD;
-                want[c] = Math.max(least[c], Math.min(Math.max(content, bold.shaper().width(column.headerTh(), BODY)), 260f) + 2 * CELL_PAD);
+                want[c] = Math.max(least[c], Math.min(Math.max(content, bold.shaper().width(t(column.headerTh()), BODY)), 260f) + 2 * CELL_PAD);
             }
             float leastTotal = 0;
             float wantTotal = 0;

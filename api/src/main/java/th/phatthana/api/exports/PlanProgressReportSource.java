@@ -24,6 +24,7 @@ import th.phatthana.tenants.divisions.DivisionService;
 import th.phatthana.tenants.staff.Staff;
 import th.phatthana.tenants.staff.StaffService;
 import th.phatthana.tenants.tenant.Tenant;
+import th.phatthana.tenants.tenant.TenantKind;
 
 /**
  * The progress report from the progress engine: the same figures as the GraphQL {@code planProgress}
@@ -100,10 +101,37 @@ class PlanProgressReportSource implements ProgressReportSource {
                     round(s.hours(), 2));
         }
 
+        Integer version = p.planVersion() != null ? p.planVersion() : plan.currentVersion();
+        String approval = version == null ? "" : plans.version(plan, version).map(v -> approval(v.approval())).orElse("");
         return new ProgressReport(TITLE, tenant.nameTh(), tenant.code(), plan.title(), plan.fiscalYearStart(), plan.fiscalYearEnd(),
-                p.fiscalYear(), ZonedDateTime.now(Clock.system(FiscalYears.BANGKOK)),
+                p.fiscalYear(), version, approval, ZonedDateTime.now(Clock.system(FiscalYears.BANGKOK)), signatories(tenant.kind()),
                 List.of(summary, goals.build(), courses.build(), groups("divisions", "ส่วนราชการ", p.byDivision()),
                         groups("targetGroups", "กลุ่มเป้าหมาย", p.byTargetGroup()), people.build()));
+    }
+
+    /** "ก.อบต.จังหวัดหนองคาย มติครั้งที่ 1/2567 เมื่อ 1 กันยายน 2566", from what the committee recorded. */
+    static String approval(Plan.Review review) {
+        if (review == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(review.committee() == null ? "" : review.committee());
+        if (review.resolutionNumber() != null && !review.resolutionNumber().isBlank()) {
+            text.append(text.isEmpty() ? "" : " ").append("มติครั้งที่ ").append(review.resolutionNumber());
+        }
+        if (review.resolutionDate() != null) {
+            text.append(text.isEmpty() ? "" : " ").append("เมื่อ ").append(ThaiFormats.date(review.resolutionDate()));
+        }
+        return text.toString();
+    }
+
+    /** Who signs an organisation's report: the officer who made it, the permanent secretary and the chief executive. */
+    static List<String> signatories(TenantKind kind) {
+        return switch (kind) {
+            case PAO -> List.of("ผู้รายงาน", "ปลัดองค์การบริหารส่วนจังหวัด", "นายกองค์การบริหารส่วนจังหวัด");
+            case MUNICIPALITY -> List.of("ผู้รายงาน", "ปลัดเทศบาล", "นายกเทศมนตรี");
+            case SAO -> List.of("ผู้รายงาน", "ปลัดองค์การบริหารส่วนตำบล", "นายกองค์การบริหารส่วนตำบล");
+            case PATTAYA -> List.of("ผู้รายงาน", "ปลัดเมืองพัทยา", "นายกเมืองพัทยา");
+        };
     }
 
     private static ReportTable groups(String key, String title, List<GroupProgress> groups) {

@@ -17,7 +17,10 @@ import java.util.Optional;
  * @param planFirstYear    first fiscal year of the plan (Buddhist Era)
  * @param planLastYear     last fiscal year of the plan (Buddhist Era)
  * @param fiscalYear       the fiscal year reported (Buddhist Era, e.g. 2567)
- * @param generatedAt      when the report was made, in Asia/Bangkok
+ * @param planVersion      the plan version the figures are computed with (0 the plan as first approved, N its N-th amendment; null not approved)
+ * @param approval         who approved that version, e.g. "ก.อบต.จังหวัดหนองคาย มติครั้งที่ 1/2567 เมื่อ 1 กันยายน 2566"; empty if unknown
+ * @param generatedAt      when the data was read ("ข้อมูล ณ วันที่"), in Asia/Bangkok
+ * @param signatories      the positions that sign the report (ผู้รายงาน, the organisation's ปลัด and chief executive)
  * @param tables           summary, goals, courses, divisions, targetGroups, staff (any of them, in order)
  */
 public record ProgressReport(
@@ -28,7 +31,10 @@ public record ProgressReport(
         int planFirstYear,
         int planLastYear,
         int fiscalYear,
+        Integer planVersion,
+        String approval,
         ZonedDateTime generatedAt,
+        List<String> signatories,
         List<ReportTable> tables) {
 
     public ProgressReport {
@@ -37,7 +43,30 @@ public record ProgressReport(
         Objects.requireNonNull(generatedAt, "generatedAt");
         organisationCode = organisationCode == null ? "" : organisationCode;
         planTitle = planTitle == null ? "" : planTitle;
+        approval = approval == null ? "" : approval;
+        signatories = List.copyOf(signatories);
         tables = List.copyOf(tables);
+    }
+
+    /** "ฉบับปรับปรุง ครั้งที่ 2", "ฉบับแรก" for the plan as first approved. */
+    public static String versionLabel(Integer version) {
+        if (version == null) {
+            return "ยังไม่ได้รับความเห็นชอบ";
+        }
+        return version == 0 ? "ฉบับแรก" : "ฉบับปรับปรุง ครั้งที่ " + version;
+    }
+
+    /** The report as the writers render it. */
+    public ReportDocument document() {
+        return new ReportDocument(title, List.of(
+                new ReportDocument.Line("องค์กรปกครองส่วนท้องถิ่น", organisationName),
+                new ReportDocument.Line("รหัสองค์กร", organisationCode),
+                new ReportDocument.Line("แผนพัฒนาบุคลากร", planTitle + " (ปีงบประมาณ พ.ศ. " + planFirstYear + "–" + planLastYear + ")"),
+                new ReportDocument.Line("ฉบับที่ใช้", versionLabel(planVersion)),
+                new ReportDocument.Line("ความเห็นชอบ", approval),
+                new ReportDocument.Line("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) fiscalYear),
+                new ReportDocument.Line(ReportDocument.DATA_AS_OF, ThaiFormats.dateTime(generatedAt))),
+                tables, signatories, organisationName + " · " + ThaiFormats.fiscalYear(fiscalYear), generatedAt, fileStem());
     }
 
     public Optional<ReportTable> table(String key) {

@@ -24,7 +24,7 @@ public record ReportTable(String key, String titleTh, List<Column> columns, List
         TEXT,
         /** {@link Long} (any {@link Number} is accepted and converted). */
         INTEGER,
-        /** {@link BigDecimal} (any {@link Number} is accepted); an int or long stays a {@link Long}, a count shown without decimals. */
+        /** {@link BigDecimal} (any {@link Number} is accepted); an int or long stays a {@link Long}, a whole number (a count) shown without decimals. */
         DECIMAL,
         /** {@link BigDecimal} percentage points, 0–100: 87.5 means 87.5 %. */
         PERCENT,

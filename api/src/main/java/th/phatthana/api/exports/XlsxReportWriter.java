@@ -33,40 +33,32 @@ public final class XlsxReportWriter {
     public static final String INFO_SHEET = "ข้อมูลรายงาน";
     public static final String FONT = "TH Sarabun New";
 
-    public void write(ProgressReport report, OutputStream out) throws IOException {
-        write(report.title(), infoOf(report), report.tables(), out);
-    }
-
     public byte[] bytes(ProgressReport report) {
-        return bytes(report.title(), infoOf(report), report.tables());
-    }
-
-    /** One line of the information sheet: a Thai label and a text or a Buddhist-Era year ({@link Long}). */
-    public record InfoLine(String label, Object value) {
+        return bytes(report.document());
     }
 
     /**
-     * Any report in the same form: the information sheet ({@value #INFO_SHEET}) with these lines,
-     * then one sheet per table (e.g. the province overview).
+     * The information sheet ({@value #INFO_SHEET}): the title, the heading lines and the signature
+     * lines; then one sheet per table.
      */
-    public byte[] bytes(String title, List<InfoLine> info, List<ReportTable> tables) {
+    public byte[] bytes(ReportDocument report) {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            write(title, info, tables, out);
+            write(report, out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private void write(String title, List<InfoLine> info, List<ReportTable> tables, OutputStream out) throws IOException {
+    private void write(ReportDocument report, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
-            info(info, workbook.createSheet(INFO_SHEET), styles);
-            for (ReportTable table : tables) {
+            info(report, workbook.createSheet(INFO_SHEET), styles);
+            for (ReportTable table : report.tables()) {
                 table(table, workbook.createSheet(sheetName(table)), styles);
             }
-            workbook.getProperties().getCoreProperties().setTitle(title);
+            workbook.getProperties().getCoreProperties().setTitle(report.title());
             workbook.getProperties().getCoreProperties().setCreator("Phatthana");
             workbook.write(out);
         }
@@ -77,21 +69,18 @@ public final class XlsxReportWriter {
         return WorkbookUtil.createSafeSheetName(table.titleTh());
     }
 
-    private static List<InfoLine> infoOf(ProgressReport report) {
-        return List.of(
-                new InfoLine("รายงาน", report.title()),
-                new InfoLine("องค์กรปกครองส่วนท้องถิ่น", report.organisationName()),
-                new InfoLine("รหัสองค์กร", report.organisationCode()),
-                new InfoLine("แผนพัฒนาบุคลากร", report.planTitle()),
-                new InfoLine("ปีงบประมาณเริ่มต้นของแผน (พ.ศ.)", (long) report.planFirstYear()),
-                new InfoLine("ปีงบประมาณสิ้นสุดของแผน (พ.ศ.)", (long) report.planLastYear()),
-                new InfoLine("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) report.fiscalYear()),
-                new InfoLine("จัดทำเมื่อ", ThaiFormats.dateTime(report.generatedAt())));
-    }
-
-    private static void info(List<InfoLine> lines, XSSFSheet sheet, Styles styles) {
+    private static void info(ReportDocument report, XSSFSheet sheet, Styles styles) {
+        List<ReportDocument.Line> lines = new java.util.ArrayList<>();
+        lines.add(new ReportDocument.Line("รายงาน", report.title()));
+        lines.addAll(report.heading());
+        if (!report.signatories().isEmpty()) {
+            lines.add(new ReportDocument.Line("ลงนาม", ""));
+            for (String signatory : report.signatories()) {
+                lines.add(new ReportDocument.Line(signatory, "ลงชื่อ .............................. (..............................) วันที่ ..............."));
+            }
+        }
         int r = 0;
-        for (InfoLine line : lines) {
+        for (ReportDocument.Line line : lines) {
             Row row = sheet.createRow(r++);
             Cell label = row.createCell(0);
             label.setCellValue(line.label());

@@ -135,7 +135,8 @@ class ExportEndpointTest extends IntegrationTest {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(PlanProgressReportSource.TITLE).contains(own.tenant().nameTh())
-                    .contains("ปีงบประมาณที่รายงาน: พ.ศ. 2570");
+                    .contains("ปีงบประมาณที่รายงาน (พ.ศ.): 2570").contains("ข้อมูล ณ วันที่: ").contains("ฉบับที่ใช้: ")
+                    .contains("ผู้รายงาน").contains("ลงชื่อ");
             assertThat(text.replaceAll("\\s", "")).contains(firstCourse.path("titleTh").asString().replaceAll("\\s", ""));
             // people are counted in whole numbers, also in the summary's column of mixed figures
             assertThat(text).contains("บุคลากรทั้งหมด " + progress.path("staffCount").asInt() + " คน")

@@ -61,8 +61,9 @@ final class ExportSamples {
                     i % 4 == 0 ? null : LocalDate.of(2024, 1 + i % 9, 1 + i % 27));
         }
         return new ProgressReport("รายงานความก้าวหน้าการพัฒนาบุคลากร", ORGANISATION, "6430101",
-                "แผนพัฒนาบุคลากร ประจำปีงบประมาณ พ.ศ. 2567–2569", 2567, 2569, 2567,
+                "แผนพัฒนาบุคลากร ประจำปีงบประมาณ พ.ศ. 2567–2569", 2567, 2569, 2567, 1, "ก.อบต.จังหวัดหนองคาย มติครั้งที่ 1/2567 เมื่อ 1 กันยายน 2566",
                 ZonedDateTime.of(2024, 11, 5, 14, 5, 0, 0, FiscalYears.BANGKOK),
+                List.of("ผู้รายงาน", "ปลัดองค์การบริหารส่วนตำบล", "นายกองค์การบริหารส่วนตำบล"),
                 List.of(summary, goals, courses, divisions, targetGroups, staff.build()));
     }
 }

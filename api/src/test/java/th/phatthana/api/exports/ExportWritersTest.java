@@ -124,8 +124,8 @@ class ExportWritersTest {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("รายงานความก้าวหน้าการพัฒนาบุคลากร")
                     .contains(ExportSamples.ORGANISATION)
-                    .contains("ปีงบประมาณที่รายงาน: พ.ศ. 2567")
-                    .contains("จัดทำเมื่อ: 5 พฤศจิกายน 2567 เวลา 14:05 น.")
+                    .contains("ปีงบประมาณที่รายงาน (พ.ศ.): 2567")
+                    .contains("ข้อมูล ณ วันที่: 5 พฤศจิกายน 2567 เวลา 14:05 น.")
                     .contains(ExportSamples.SHAPING_LINE)
                     .contains("1 ตุลาคม 2566")
                     .contains("12,500.00")
@@ -155,10 +155,13 @@ class ExportWritersTest {
             assertThat(process.waitFor()).as(text).isZero();
             assertThat(text).contains("รายงานความก้าวหน้าการพัฒนาบุคลากร")
                     .contains("องค์กรปกครองส่วนท้องถิ่น: " + ExportSamples.ORGANISATION)
-                    .contains("ปีงบประมาณที่รายงาน: พ.ศ. 2567")
-                    .contains("จัดทำเมื่อ: 5 พฤศจิกายน 2567 เวลา 14:05 น.")
+                    .contains("ปีงบประมาณที่รายงาน (พ.ศ.): 2567")
+                    .contains("ข้อมูล ณ วันที่: 5 พฤศจิกายน 2567 เวลา 14:05 น.")
                     .contains(ExportSamples.SHAPING_LINE)
                     .contains("ประจำปี") // sara am, split in two glyphs by shaping
+                    .contains("ฉบับที่ใช้: ฉบับปรับปรุง ครั้งที่ 1")
+                    .contains("ความเห็นชอบ: ก.อบต.จังหวัดหนองคาย มติครั้งที่ 1/2567 เมื่อ 1 กันยายน 2566")
+                    .contains("ปลัดองค์การบริหารส่วนตำบล").contains("นายกองค์การบริหารส่วนตำบล").contains("ผู้รายงาน").contains("ลงชื่อ")
                     .contains("12,500.00");
             assertThat(text.replaceAll("\\s", "")).contains(ExportSamples.COURSE.replaceAll("\\s", ""))
                     .contains("นางสาวญาณิศาฐิติพันธุ์" + ExportSamples.STAFF);

@@ -32,7 +32,7 @@ class FormulaInjectionTest {
         for (String name : NAMES) {
             staff.row(name, new BigDecimal("-1250.50"));
         }
-        return new ProgressReport("=รายงาน", "@องค์กร", "+CODE", "-แผน", 2567, 2569, 2567, java.time.ZonedDateTime.parse("2024-10-01T10:00:00+07:00[Asia/Bangkok]"),
+        return new ProgressReport("=รายงาน", "@องค์กร", "+CODE", "-แผน", 2567, 2569, 2567, 0, "=มติ", java.time.ZonedDateTime.parse("2024-10-01T10:00:00+07:00[Asia/Bangkok]"), List.of("-ผู้รายงาน"),
                 List.of(staff.build()));
     }
 
@@ -47,7 +47,7 @@ class FormulaInjectionTest {
             assertThat(rows.get(i + 1).get(1)).as("a negative amount is a number, not text").isEqualTo("-1250.5");
         }
         List<CSVRecord> info = parse(files.get("report.csv"));
-        assertThat(info.stream().map(record -> record.get(1)).toList()).contains("'=รายงาน", "'@องค์กร", "'+CODE", "'-แผน");
+        assertThat(info.stream().map(record -> record.get(1)).toList()).contains("'=รายงาน", "'@องค์กร", "'+CODE", "'-แผน (ปีงบประมาณ พ.ศ. 2567–2569)", "'=มติ", "'-ผู้รายงาน");
     }
 
     @Test

@@ -114,10 +114,13 @@ class ProvinceOverviewTest extends ProgressTestSupport {
 
         HttpResponse<byte[]> response = get(url, token);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("province-overview-" + NOW_FY + ".xlsx");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("province-progress-" + NOW_FY + ".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-            Sheet sheet = workbook.getSheet("หน่วยงาน");
-            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            Sheet sheet = workbook.getSheet("องค์กรปกครองส่วนท้องถิ่น");
+            assertThat(sheet.getLastRowNum()).as("two organisations, the total and the median").isEqualTo(4);
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("รวม 1 แห่ง");
+            assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo("มัธยฐาน");
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("องค์กรปกครองส่วนท้องถิ่น");
             int withPlanRow = sheet.getRow(1).getCell(1).getStringCellValue().equals("อบต.มีแผน") ? 1 : 2;
             assertThat(sheet.getRow(withPlanRow).getCell(4).getStringCellValue()).isEqualTo("เห็นชอบแล้ว");
@@ -128,6 +131,43 @@ class ProvinceOverviewTest extends ProgressTestSupport {
         }
         assertThat(get(url, null).statusCode()).isEqualTo(401);
         assertThat(get(url, tenants.token(withPlan.tenant, th.phatthana.tenants.access.Role.TENANT_ADMIN)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theProvinceProgressReportIsAPdfWithTotalsMediansAndSignatures() throws Exception {
+        String token = tenants.committeeToken(province, TenantKind.SAO);
+        String query = "/api/exports/province-progress?fiscalYear=" + NOW_FY + "&format=pdf";
+        HttpResponse<byte[]> response = get(query, token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("province-progress-" + NOW_FY + ".pdf");
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "province-progress-sample.pdf"), response.body()); // for the eye
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("รายงานภาพรวมความก้าวหน้าการพัฒนาบุคลากรระดับจังหวัด").contains("จังหวัด: " + province)
+                    .contains("ประเภทองค์กรปกครองส่วนท้องถิ่น: องค์การบริหารส่วนตำบล").contains("ข้อมูล ณ วันที่: ")
+                    .contains("อบต.มีแผน").contains("อบต.ไม่มีแผน").contains("รวม 1 แห่ง").contains("มัธยฐาน")
+                    .contains("ผู้รายงาน").contains("ลงชื่อ");
+        }
+        HttpResponse<byte[]> thai = get(query + "&digits=thai", token);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(thai.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("ปีงบประมาณที่รายงาน (พ.ศ.): " + PdfDigits.thai(Integer.toString(NOW_FY))).doesNotContain(Integer.toString(NOW_FY));
+        }
+        assertThat(get(query + "&digits=roman", token).statusCode()).isEqualTo(400);
+        assertThat(get(query + "&kind=MUNICIPALITY", token).statusCode()).isEqualTo(403);
+        assertThat(get(query, tenants.token(withPlan.tenant, th.phatthana.tenants.access.Role.TENANT_ADMIN)).statusCode()).isEqualTo(403);
+        assertThat(get("/api/exports/province-progress?fiscalYear=" + NOW_FY + "&format=pdf", tenants.nationalToken()).statusCode())
+                .as("a national user names the province").isEqualTo(400);
+    }
+
+    /** Thai digits, as the PDF writes them with digits=thai. */
+    private static final class PdfDigits {
+        static String thai(String text) {
+            StringBuilder out = new StringBuilder();
+            text.chars().forEach(c -> out.append(c >= '0' && c <= '9' ? (char) ('\u0E50' + c - '0') : (char) c));
+            return out.toString();
+        }
     }
 
     private HttpResponse<byte[]> get(String path, String token) throws Exception {
