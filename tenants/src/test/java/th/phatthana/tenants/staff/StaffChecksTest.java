@@ -86,6 +86,14 @@ class StaffChecksTest {
         assertThat(PersonnelType.parse("พนักงานจ้างตามภารกิจ")).isEqualTo(PersonnelType.CONTRACT_EMPLOYEE);
         assertThat(PersonnelType.parse("ข้าราชการหรือพนักงาน ส่วนท้องถิ่น")).isEqualTo(PersonnelType.LOCAL_OFFICIAL);
         assertThat(PersonnelType.parse("permanent employee")).isEqualTo(PersonnelType.PERMANENT_EMPLOYEE);
+        // names Thai registers use that were refused before
+        assertThat(PersonnelType.parse("พนักงานเมืองพัทยา")).isEqualTo(PersonnelType.LOCAL_OFFICIAL);
+        assertThat(PersonnelType.parse("พนักงานส่วนจังหวัด")).isEqualTo(PersonnelType.LOCAL_OFFICIAL);
+        assertThat(PersonnelType.parse("พนักงานครูเทศบาล")).isEqualTo(PersonnelType.TEACHER);
+        assertThat(PersonnelType.parse("พนักงานครูองค์การบริหารส่วนตำบล")).isEqualTo(PersonnelType.TEACHER);
+        assertThat(PersonnelType.parse("ลูกจ้างประจำเทศบาล")).isEqualTo(PersonnelType.PERMANENT_EMPLOYEE);
+        assertThat(PersonnelType.parse("พนักงานจ้างตามภารกิจ (ผู้มีคุณวุฒิ)")).isEqualTo(PersonnelType.CONTRACT_EMPLOYEE);
+        assertThat(PersonnelType.parse("นักการเมือง")).isNull();
         assertThat(PositionType.parse("ประเภทอำนวยการท้องถิ่น")).isEqualTo(PositionType.DIRECTOR);
         assertThat(EmploymentStatus.parse("on-leave")).isEqualTo(EmploymentStatus.ON_LEAVE);
         assertThat(EmploymentStatus.parse("ลาออก")).isEqualTo(EmploymentStatus.LEFT);
