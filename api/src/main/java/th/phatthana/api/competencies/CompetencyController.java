@@ -249,7 +249,37 @@ class CompetencyController {
 
     @SchemaMapping(typeName = "CompetencyRequirement")
     RequirementSource source(Requirement requirement) {
-        return requirement.isNational() ? RequirementSource.NATIONAL : RequirementSource.ORGANISATION;
+        return RequirementSource.of(requirement);
+    }
+
+    @SchemaMapping(typeName = "CompetencyRequirement")
+    String sourceLabel(Requirement requirement) {
+        return RequirementSource.of(requirement).labelTh();
+    }
+
+    /** Makes the default in effect for a target (a suggestion, or the master plan's levels) the organisation's own, to keep or change. */
+    @MutationMapping
+    CompetencyRequirementPayload adoptRequirement(@Argument ResetRequirementInput input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        List<UserError> errors = new ArrayList<>();
+        RequirementTarget target = target(input.scope(), input.positionType(), input.lineOfWork(), errors);
+        if (target == null) {
+            return new CompetencyRequirementPayload(null, errors);
+        }
+        Requirement current = requirements.effective(tenantId, target).orElse(null);
+        if (current == null) {
+            return new CompetencyRequirementPayload(null, List.of(UserError.of("input", "NOT_FOUND", "no default for this target to adopt")));
+        }
+        if (!current.isNational()) {
+            return new CompetencyRequirementPayload(current, List.of(UserError.of("input", "ALREADY_OWN",
+                    "the organisation already has its own requirement for this target")));
+        }
+        Requirement saved = requirements.set(tenantId, target, current.items(), caller.displayName());
+        audit.record(tenantId, caller, "competencyRequirement.adopt", "competencyRequirement:" + target.key(),
+                Map.of("items", current.items().stream().map(i -> i.code() + "=" + i.level()).collect(Collectors.joining(","))), origin);
+        return new CompetencyRequirementPayload(saved, List.of());
     }
 
     @MutationMapping

@@ -32,6 +32,44 @@ class CompetencyRequirementTest extends IntegrationTest {
             mutation($input: ResetRequirementInput!) { resetRequirement(input: $input) {
               requirement { source items { competency { code } } } userErrors { field code } } }""";
 
+    static final String ADOPT = """
+            mutation($input: ResetRequirementInput!) { adoptRequirement(input: $input) {
+              requirement { source sourceLabel updatedBy items { level competency { code } } } userErrors { field code } } }""";
+
+    @Test
+    void functionalDefaultsAreSuggestionsAnOrganisationAdoptsAndChanges() {
+        th.phatthana.tenants.tenant.Tenant organisation = tenants.tenant("อบต.รับค่าเสนอ");
+        GraphQlHttp admin = graphql(tenants.token(organisation, Role.TENANT_ADMIN));
+        JsonNode all = admin.execute("{ competencyRequirements { scope positionType lineOfWork source sourceLabel } }")
+                .path("data").path("competencyRequirements");
+        all.forEach(r -> {
+            boolean rule = "POSITION_TYPE".equals(r.path("scope").asString());
+            assertThat(r.path("source").asString()).as("%s", r).isEqualTo(rule ? "NATIONAL" : "SUGGESTED");
+            assertThat(r.path("sourceLabel").asString()).isEqualTo(rule ? "ตามแผนแม่บท" : "ค่าเริ่มต้นที่ระบบเสนอ");
+        });
+        JsonNode suggested = find(all, "LINE_OF_WORK", "นักทรัพยากรบุคคล");
+        assertThat(suggested).isNotNull();
+
+        Map<String, Object> target = Map.of("scope", "LINE_OF_WORK", "lineOfWork", "นักทรัพยากรบุคคล");
+        JsonNode adopted = admin.execute(ADOPT, Map.of("input", target)).path("data").path("adoptRequirement");
+        assertThat(adopted.path("userErrors")).isEmpty();
+        assertThat(adopted.path("requirement").path("source").asString()).isEqualTo("ORGANISATION");
+        assertThat(adopted.path("requirement").path("sourceLabel").asString()).isEqualTo("กำหนดโดยองค์กร");
+        assertThat(adopted.path("requirement").path("items").size()).isGreaterThanOrEqualTo(3);
+        JsonNode again = admin.execute(ADOPT, Map.of("input", target)).path("data").path("adoptRequirement");
+        assertThat(again.path("userErrors").get(0).path("code").asString()).isEqualTo("ALREADY_OWN");
+        assertThat(admin.execute(ADOPT, Map.of("input", Map.of("scope", "LINE_OF_WORK", "lineOfWork", "นักวิชาการท่องเที่ยว")))
+                .path("data").path("adoptRequirement").path("userErrors").get(0).path("code").asString()).isEqualTo("NOT_FOUND");
+
+        GraphQlHttp viewer = graphql(tenants.token(organisation, Role.VIEWER));
+        assertThat(viewer.execute(ADOPT, Map.of("input", target)).path("errors").get(0).path("extensions").path("classification").asString())
+                .isEqualTo("FORBIDDEN");
+        // another organisation still sees the suggestion
+        JsonNode other = graphql(tenants.token(tenants.tenant("อบต.ไม่รับค่าเสนอ"), Role.VIEWER))
+                .execute("{ competencyRequirements { scope lineOfWork source } }").path("data").path("competencyRequirements");
+        assertThat(find(other, "LINE_OF_WORK", "นักทรัพยากรบุคคล").path("source").asString()).isEqualTo("SUGGESTED");
+    }
+
     private GraphQlHttp graphql(String token) {
         return new GraphQlHttp(baseUrl(), token);
     }
@@ -125,12 +163,13 @@ class CompetencyRequirementTest extends IntegrationTest {
 
         JsonNode otherTenant = graphql(tenants.token(tenants.tenant("อบต.อื่น"), Role.VIEWER)).execute(REQUIREMENTS, Map.of())
                 .path("data").path("competencyRequirements");
-        assertThat(find(otherTenant, "LINE_OF_WORK", "นักทรัพยากรบุคคล").path("source").asString()).isEqualTo("NATIONAL");
+        assertThat(find(otherTenant, "LINE_OF_WORK", "นักทรัพยากรบุคคล").path("source").asString()).as("a suggestion, not a national rule")
+                .isEqualTo("SUGGESTED");
         assertThat(find(otherTenant, "LINE_OF_WORK", "นักวิชาการท่องเที่ยว")).isNull();
 
         JsonNode reset = admin.execute(RESET, Map.of("input", Map.of("scope", "LINE_OF_WORK", "lineOfWork", "นักทรัพยากรบุคคล")))
                 .path("data").path("resetRequirement");
-        assertThat(reset.path("requirement").path("source").asString()).isEqualTo("NATIONAL");
+        assertThat(reset.path("requirement").path("source").asString()).isEqualTo("SUGGESTED");
         JsonNode resetNew = admin.execute(RESET, Map.of("input", Map.of("scope", "LINE_OF_WORK", "lineOfWork", "นักวิชาการท่องเที่ยว")))
                 .path("data").path("resetRequirement");
         assertThat(resetNew.path("requirement").isNull()).isTrue();
