@@ -91,10 +91,8 @@ class PlanProgressReportSource implements ProgressReportSource {
         ReportTable.Builder people = ReportTable.builder("staff", "บุคลากร").text("เลขที่ตำแหน่ง").text("ชื่อ-สกุล").text("ตำแหน่ง")
                 .text("ส่วนราชการ").integer("หลักสูตรที่สำเร็จ").decimal("ชั่วโมงการพัฒนา");
         Map<String, ProgressService.StaffTotals> totals = progress.staffTotals(planId, fiscalYear, caller);
-        for (Staff member : staff.all(plan.tenantId())) {
-            if (member.status() != null && !member.status().current()) {
-                continue;
-            }
+        for (Staff.InFiscalYear entry : staff.register(plan.tenantId(), fiscalYear)) {
+            Staff member = entry.staff(); // as the register stood for the year
             ProgressService.StaffTotals s = totals.getOrDefault(member.id(), new ProgressService.StaffTotals(0, 0));
             people.row(member.staffNumber(), member.fullNameTh(), member.positionTitle(),
                     member.divisionId() == null ? "" : divisionNames.getOrDefault(member.divisionId(), ""), s.coursesCompleted(),

@@ -149,10 +149,17 @@ public class ProgressService {
     PlanProgress planProgress(PlanUnderReview under, int fiscalYear) {
         String tenantId = under.plan().tenantId();
         List<Staff> everyone = staff.all(tenantId);
-        List<Staff> current = everyone.stream().filter(ProgressService::current).toList();
+        // the register as it stood for the fiscal year: each person with the values (and target groups) of their last day in it
+        Map<String, LocalDate> asOfById = new HashMap<>();
+        List<Staff> current = new ArrayList<>();
+        for (Staff member : everyone) {
+            member.inFiscalYear(fiscalYear, plans.today()).ifPresent(entry -> {
+                current.add(entry.staff());
+                asOfById.put(member.id(), entry.asOf());
+            });
+        }
         Map<String, String> byKey = staffByKey(everyone);
         Map<String, Map<String, CourseState>> states = states(tenantId, under.plan().id(), fiscalYear, under.content(), byKey);
-        LocalDate asOf = asOf(fiscalYear);
         Map<String, Double> spent = spentByCourse(tenantId, under.plan().id(), fiscalYear);
 
         Set<String> currentIds = new HashSet<>();
@@ -162,7 +169,7 @@ public class ProgressService {
         List<CourseProgress> courses = new ArrayList<>();
         for (PlanContent.Course course : under.content().courses()) {
             Map<String, CourseState> ofCourse = states.getOrDefault(course.key(), Map.of());
-            List<Staff> targeted = current.stream().filter(s -> targeted(course.target(), s, asOf)).toList();
+            List<Staff> targeted = current.stream().filter(s -> targeted(course.target(), s, asOfById.get(s.id()))).toList();
             Set<String> targetedIds = new HashSet<>();
             targeted.forEach(s -> targetedIds.add(s.id()));
             int started = 0;
@@ -235,7 +242,7 @@ public class ProgressService {
         List<GroupProgress> byDivision = groups(current, s -> s.divisionId() == null ? List.of() : List.of(s.divisionId()),
                 key -> divisionNames.getOrDefault(key, key), completedBy, millisBy);
         List<GroupProgress> byTargetGroup = groups(current,
-                s -> s.targetGroups(asOf).all().stream().map(TargetGroup::name).toList(),
+                s -> s.targetGroups(asOfById.get(s.id())).all().stream().map(TargetGroup::name).toList(),
                 key -> TargetGroup.valueOf(key).thaiName(), completedBy, millisBy);
         List<GroupProgress> byPositionType = groups(current,
                 s -> s.positionType() == null ? List.of() : List.of(s.positionType().name()),
@@ -309,9 +316,12 @@ public class ProgressService {
     public StaffProgress staffProgress(String planId, Integer fiscalYearOrNull, String staffId, Caller caller) {
         PlanUnderReview under = readPlan(planId, caller);
         String tenantId = under.plan().tenantId();
-        Staff member = staff.find(tenantId, staffId).orElseThrow(() -> ApiException.notFound("staff"));
+        Staff recorded = staff.find(tenantId, staffId).orElseThrow(() -> ApiException.notFound("staff"));
         int fiscalYear = fiscalYearOrNull != null ? fiscalYearOrNull : FiscalYears.of(plans.today());
-        LocalDate asOf = asOf(fiscalYear);
+        // as the register stood for the year; someone not employed in it is targeted by nothing, as of its last day
+        Staff.InFiscalYear inYear = recorded.inFiscalYear(fiscalYear, plans.today()).orElse(null);
+        Staff member = inYear == null ? recorded : inYear.staff();
+        LocalDate asOf = inYear == null ? asOf(fiscalYear) : inYear.asOf();
         Map<String, String> byKey = staffByKey(List.of(member));
         Map<String, Map<String, CourseState>> states = states(tenantId, planId, fiscalYear, under.content(), byKey);
         List<StaffCourse> courses = new ArrayList<>();
@@ -320,7 +330,7 @@ public class ProgressService {
         int completed = 0;
         for (PlanContent.Course course : under.content().courses()) {
             CourseState state = states.getOrDefault(course.key(), Map.of()).get(member.id());
-            boolean targeted = targeted(course.target(), member, asOf);
+            boolean targeted = inYear != null && targeted(course.target(), member, asOf);
             if (state == null && !targeted) {
                 continue;
             }
@@ -381,10 +391,6 @@ public class ProgressService {
         LocalDate today = plans.today();
         LocalDate last = FiscalYears.lastDay(fiscalYear);
         return today.isAfter(last) ? last : today;
-    }
-
-    static boolean current(Staff member) {
-        return member.status() == null || member.status().current();
     }
 
     /** Whether the course target names the staff member (see {@link PlanContent.Target}). */

@@ -27,6 +27,10 @@ import th.phatthana.api.graphql.UserError;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.audit.AuditTrail;
 import th.phatthana.tenants.divisions.Division;
+import th.phatthana.tenants.staff.HeadRole;
+import th.phatthana.tenants.staff.RegisterChange;
+import th.phatthana.tenants.staff.StaffChange;
+import th.phatthana.tenants.staff.StaffPeriod;
 import th.phatthana.tenants.divisions.DivisionService;
 import th.phatthana.tenants.divisions.Outcome;
 import th.phatthana.tenants.divisions.Problem;
@@ -148,14 +152,34 @@ class StaffController {
         return result;
     }
 
+    /** Target groups as of a day read the register's values of that day (the position then held). */
     @SchemaMapping(typeName = "Staff")
     TargetGroup targetGroup(Staff member, @Argument LocalDate asOf) {
-        return TargetGroups.of(member, asOf != null ? asOf : staff.today()).primary();
+        LocalDate day = asOf != null ? asOf : staff.today();
+        return TargetGroups.of(member.periodOn(day).map(member::with).orElse(member), day).primary();
     }
 
     @SchemaMapping(typeName = "Staff")
     List<TargetGroup> targetGroups(Staff member, @Argument LocalDate asOf) {
-        return TargetGroups.of(member, asOf != null ? asOf : staff.today()).all();
+        LocalDate day = asOf != null ? asOf : staff.today();
+        return TargetGroups.of(member.periodOn(day).map(member::with).orElse(member), day).all();
+    }
+
+    @SchemaMapping(typeName = "Staff")
+    List<StaffPeriod> history(Staff member) {
+        return member.periods();
+    }
+
+    @SchemaMapping(typeName = "StaffPeriod")
+    String changeTh(StaffPeriod period) {
+        return period.change().thaiName();
+    }
+
+    /** A period's division (a division id names its organisation, so the period needs no tenant). */
+    @SchemaMapping(typeName = "StaffPeriod")
+    Division division(StaffPeriod period) {
+        String tenantId = period.divisionId() == null ? null : th.phatthana.tenants.divisions.ScopedIds.tenantOf(period.divisionId());
+        return tenantId == null ? null : divisions.find(tenantId, period.divisionId()).orElse(null);
     }
 
     @SchemaMapping(typeName = "Staff")
@@ -177,7 +201,7 @@ class StaffController {
     StaffPayload updateStaff(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
         String tenantId = StaffAccess.writableTenant(caller, StaffAccess.STAFF_WRITERS);
         Staff existing = own(tenantId, (String) input.get("id"));
-        Outcome<Staff> outcome = staff.update(tenantId, existing.id(), StaffInputs.update(StaffDraft.of(existing), input));
+        Outcome<Staff> outcome = staff.update(tenantId, existing.id(), StaffInputs.update(StaffDraft.of(existing), input), registerChange(input));
         audit(outcome, tenantId, caller, "staff.update", origin);
         return StaffPayload.of(outcome);
     }
@@ -187,9 +211,39 @@ class StaffController {
         String tenantId = StaffAccess.writableTenant(caller, StaffAccess.STAFF_WRITERS);
         Staff existing = own(tenantId, (String) input.get("id"));
         EmploymentStatus status = EmploymentStatus.valueOf((String) input.get("status"));
-        Outcome<Staff> outcome = staff.update(tenantId, existing.id(), StaffDraft.of(existing).withStatus(status));
+        Outcome<Staff> outcome = staff.update(tenantId, existing.id(), StaffDraft.of(existing).withStatus(status), registerChange(input));
         audit(outcome, tenantId, caller, "staff.setStatus", origin);
         return StaffPayload.of(outcome);
+    }
+
+    @MutationMapping
+    StaffPayload setStaffHeadRoles(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+        String tenantId = StaffAccess.writableTenant(caller, StaffAccess.STAFF_WRITERS);
+        Staff existing = own(tenantId, (String) input.get("id"));
+        List<HeadRole> roles = new ArrayList<>();
+        if (input.get("roles") instanceof List<?> given) {
+            for (Object item : given) {
+                Map<?, ?> role = (Map<?, ?>) item;
+                roles.add(new HeadRole((String) role.get("titleTh"), Boolean.TRUE.equals(role.get("acting")), date(role.get("from")),
+                        date(role.get("until"))));
+            }
+        }
+        Outcome<Staff> outcome = staff.setHeadRoles(tenantId, existing.id(), roles);
+        audit(outcome, tenantId, caller, "staff.setHeadRoles", origin);
+        return StaffPayload.of(outcome);
+    }
+
+    /** How an update enters the register's history: its effective day, its kind, or a correction. */
+    private static RegisterChange registerChange(Map<String, Object> input) {
+        if (Boolean.TRUE.equals(input.get("correction"))) {
+            return RegisterChange.CORRECTION;
+        }
+        Object kind = input.get("change");
+        return RegisterChange.on(date(input.get("effectiveOn")), kind == null ? null : StaffChange.valueOf(kind.toString()));
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof LocalDate day ? day : LocalDate.parse(value.toString());
     }
 
     @MutationMapping

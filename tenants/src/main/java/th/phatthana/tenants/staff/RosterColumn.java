@@ -28,6 +28,8 @@ public enum RosterColumn {
     PROBATION_END_DATE("probationEndDate", "วันสิ้นสุดการทดลองปฏิบัติหน้าที่ราชการ", false,
             "วันสุดท้ายของการทดลองปฏิบัติหน้าที่ราชการ (ครู: วันสิ้นสุดการเตรียมความพร้อมและพัฒนาอย่างเข้ม)", "01/12/2568"),
     STATUS("status", "สถานะ", false, "ปฏิบัติงาน / ลา / พักราชการ / โอนย้ายออก / เกษียณอายุ / พ้นจากตำแหน่ง (ว่าง = ปฏิบัติงาน)", "ปฏิบัติงาน"),
+    EFFECTIVE_ON("effectiveOn", "วันที่มีผล", false,
+            "วันที่การเปลี่ยนแปลงของแถวนี้มีผล (ย้ายส่วนราชการ เปลี่ยนตำแหน่ง ลา โอนย้ายออก …): ปปปป-ดด-วว หรือ วว/ดด/ปปปป (ว่าง = วันที่นำเข้า)", ""),
     EMAIL("email", "อีเมล", false, "อีเมลที่ใช้ในระบบ e-Learning (xAPI mbox)", "sudarat.t@sangkhom.go.th"),
     ACCOUNT_HOME_PAGE("accountHomePage", "เว็บไซต์ระบบ e-Learning", false, "xAPI account homePage", "https://elearning.dla.go.th"),
     ACCOUNT_NAME("accountName", "ชื่อผู้ใช้ระบบ e-Learning", false, "xAPI account name", "sudarat.t"),

@@ -45,7 +45,38 @@ record StaffDocument(
         List<String> identityKeys,
         String citizenIdHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<StoredPeriod> history,
+        List<StoredRole> headRoles) {
+
+    /** A period of the register's history; dates as ISO strings like the other dates. */
+    record StoredPeriod(String from, StaffChange change, String divisionId, String positionTitle, PositionType positionType,
+            String lineOfWorkCode, String lineOfWorkName, String level, EmploymentStatus status) {
+
+        static StoredPeriod of(StaffPeriod period) {
+            LineOfWork line = period.lineOfWork();
+            return new StoredPeriod(period.from().toString(), period.change(), period.divisionId(), period.positionTitle(),
+                    period.positionType(), line == null ? null : line.code(), line == null ? null : line.nameTh(), period.level(),
+                    period.status());
+        }
+
+        StaffPeriod toPeriod() {
+            return new StaffPeriod(LocalDate.parse(from), change, divisionId, positionTitle, positionType,
+                    lineOfWorkName == null ? null : new LineOfWork(lineOfWorkCode, lineOfWorkName), level, status);
+        }
+    }
+
+    /** A role heading a unit; {@code until} null while it lasts. Filters compare the ISO dates (target group ๓). */
+    record StoredRole(String titleTh, boolean acting, String from, String until) {
+
+        static StoredRole of(HeadRole role) {
+            return new StoredRole(role.titleTh(), role.acting(), role.from().toString(), role.until() == null ? null : role.until().toString());
+        }
+
+        HeadRole toRole() {
+            return new HeadRole(titleTh, acting, LocalDate.parse(from), until == null ? null : LocalDate.parse(until));
+        }
+    }
 
     static StaffDocument of(Staff staff, String citizenIdHash) {
         LineOfWork line = staff.lineOfWork();
@@ -56,13 +87,16 @@ record StaffDocument(
                 staff.appointmentDate().toString(), staff.probationEndDate() == null ? null : staff.probationEndDate().toString(),
                 staff.status(), staff.xapiIdentities(),
                 staff.xapiIdentities().stream().flatMap(identity -> identity.lookupKeys().stream()).distinct().toList(),
-                citizenIdHash, staff.createdAt(), staff.updatedAt());
+                citizenIdHash, staff.createdAt(), staff.updatedAt(), staff.history().stream().map(StoredPeriod::of).toList(),
+                staff.headRoles().stream().map(StoredRole::of).toList());
     }
 
     Staff toStaff() {
         return new Staff(id, tenantId, staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType,
                 lineOfWorkName == null ? null : new LineOfWork(lineOfWorkCode, lineOfWorkName), level, divisionId,
                 LocalDate.parse(appointmentDate), probationEndDate == null ? null : LocalDate.parse(probationEndDate), status,
-                xapiIdentities, citizenIdHash != null, createdAt, updatedAt);
+                xapiIdentities, citizenIdHash != null, createdAt, updatedAt,
+                history == null ? List.of() : history.stream().map(StoredPeriod::toPeriod).toList(),
+                headRoles == null ? List.of() : headRoles.stream().map(StoredRole::toRole).toList());
     }
 }

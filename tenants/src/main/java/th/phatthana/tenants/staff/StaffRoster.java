@@ -164,7 +164,7 @@ public class StaffRoster {
             return new Result(distinct(errors), 0, 0);
         }
 
-        // 4. write
+        // 4. the register's history of each changed row (a change dated wrongly refuses the file), then write
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StaffDocument.class);
         Instant now = staff.clock().instant();
         int created = 0;
@@ -173,7 +173,9 @@ public class StaffRoster {
             StaffDocument old = existing.get(row.draft.staffNumber());
             if (old == null) {
                 StaffDraft draft = row.draft;
-                Staff member = StaffService.build(ScopedIds.newId(tenantId), tenantId, draft, now, now);
+                Staff built = StaffService.build(ScopedIds.newId(tenantId), tenantId, draft, now, now, List.of(), List.of());
+                Staff member = StaffService.build(built.id(), tenantId, draft, now, now, StaffService.firstHistory(built, staff.today()),
+                        List.of());
                 bulk.insert(StaffDocument.of(member, row.citizenHash));
                 created++;
             } else {
@@ -188,11 +190,22 @@ public class StaffRoster {
                 }
                 StaffDraft draft = row.draft.withXapiIdentities(List.copyOf(identities))
                         .withStatus(row.statusGiven ? row.draft.status() : before.status());
-                Staff member = StaffService.build(old.id(), tenantId, draft, old.createdAt(), now);
+                Staff built = StaffService.build(old.id(), tenantId, draft, old.createdAt(), now, List.of(), before.headRoles());
+                List<Problem> problems = new ArrayList<>();
+                List<StaffPeriod> history = staff.nextHistory(before, built, RegisterChange.on(row.effectiveOn(), null), problems);
+                for (Problem problem : problems) {
+                    errors.add(new RowError(row.number, problem.field().equals("effectiveOn") ? RosterColumn.EFFECTIVE_ON
+                            : RosterColumn.APPOINTMENT_DATE, problem.code(), problem.message()));
+                }
+                Staff member = StaffService.build(old.id(), tenantId, draft, old.createdAt(), now, history, before.headRoles());
                 bulk.replaceOne(Query.query(StaffService.tenant(tenantId).and("_id").is(old.id())),
                         StaffDocument.of(member, row.citizenHash != null ? row.citizenHash : old.citizenIdHash()));
                 updated++;
             }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
+            return new Result(distinct(errors), 0, 0);
         }
         try {
             bulk.execute();
@@ -216,7 +229,7 @@ public class StaffRoster {
     }
 
     /** A row as a draft (with its problems, if any, already in the error list). */
-    private record Parsed(int number, StaffDraft draft, String citizenHash, boolean statusGiven) {
+    private record Parsed(int number, StaffDraft draft, String citizenHash, boolean statusGiven, LocalDate effectiveOn) {
     }
 
     private Parsed parse(Row row, Map<String, Division> divisionsByName, LocalDate today, List<RowError> errors) {
@@ -249,6 +262,7 @@ public class StaffRoster {
         }
         LocalDate appointed = date(row, RosterColumn.APPOINTMENT_DATE, errors);
         LocalDate probationEnd = date(row, RosterColumn.PROBATION_END_DATE, errors);
+        LocalDate effectiveOn = date(row, RosterColumn.EFFECTIVE_ON, errors);
         String divisionId = null;
         String divisionName = row.get(RosterColumn.DIVISION);
         if (!divisionName.isEmpty()) {
@@ -288,7 +302,7 @@ public class StaffRoster {
         }
         String hash = checked.draft().citizenId() instanceof StaffDraft.CitizenIdChange.Set set && CitizenIds.valid(set.citizenId())
                 ? staff.citizenIds().hash(set.citizenId()) : null;
-        return new Parsed(n, checked.draft(), hash, statusGiven);
+        return new Parsed(n, checked.draft(), hash, statusGiven, effectiveOn);
     }
 
     /** Which column a problem of the draft is about. */

@@ -253,7 +253,8 @@ public class StaffService implements DivisionUsage {
             return Outcome.refused(problems);
         }
         Instant now = clock.instant();
-        Staff staff = build(ScopedIds.newId(tenantId), tenantId, draft, now, now);
+        Staff built = build(ScopedIds.newId(tenantId), tenantId, draft, now, now, List.of(), List.of());
+        Staff staff = withHistory(built, firstHistory(built, today()));
         try {
             mongo.insert(StaffDocument.of(staff, newHash(draft, null)));
         } catch (DuplicateKeyException e) {
@@ -263,8 +264,16 @@ public class StaffService implements DivisionUsage {
         return Outcome.done(withCitizenFlag(staff, newHash(draft, null) != null));
     }
 
-    /** Replaces a staff member's data with the draft (use {@link StaffDraft#of} to change a few fields). */
+    /** Replaces a staff member's data with the draft (use {@link StaffDraft#of} to change a few fields); a dated change takes effect today. */
     public Outcome<Staff> update(String tenantId, String id, StaffDraft given) {
+        return update(tenantId, id, given, RegisterChange.TODAY);
+    }
+
+    /**
+     * Replaces a staff member's data with the draft; a change of the dated values (division,
+     * position, line of work, level, status) enters the register's history as the change says.
+     */
+    public Outcome<Staff> update(String tenantId, String id, StaffDraft given, RegisterChange change) {
         Optional<StaffDocument> existing = document(tenantId, id);
         if (existing.isEmpty()) {
             return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
@@ -277,7 +286,14 @@ public class StaffService implements DivisionUsage {
             return Outcome.refused(problems);
         }
         StaffDocument old = existing.get();
-        Staff staff = build(id, tenantId, draft, old.createdAt(), clock.instant());
+        Staff before = old.toStaff();
+        Staff built = build(id, tenantId, draft, old.createdAt(), clock.instant(), List.of(), before.headRoles());
+        List<Problem> historyProblems = new ArrayList<>();
+        List<StaffPeriod> history = nextHistory(before, built, change, historyProblems);
+        if (!historyProblems.isEmpty()) {
+            return Outcome.refused(historyProblems);
+        }
+        Staff staff = withHistory(built, history);
         String hash = newHash(draft, old.citizenIdHash());
         try {
             mongo.findAndReplace(byId(tenantId, id), StaffDocument.of(staff, hash));
@@ -386,18 +402,131 @@ public class StaffService implements DivisionUsage {
         };
     }
 
-    static Staff build(String id, String tenantId, StaffDraft draft, Instant createdAt, Instant updatedAt) {
+    static Staff build(String id, String tenantId, StaffDraft draft, Instant createdAt, Instant updatedAt, List<StaffPeriod> history,
+            List<HeadRole> headRoles) {
         return new Staff(id, tenantId, draft.staffNumber(), draft.title(), draft.firstNameTh(), draft.lastNameTh(),
                 draft.personnelType(), draft.positionTitle(), draft.positionType(), draft.lineOfWork(), draft.level(),
                 draft.divisionId(), draft.appointmentDate(), draft.probationEndDate(), draft.status(), draft.xapiIdentities(),
-                false, createdAt, updatedAt);
+                false, createdAt, updatedAt, history, headRoles);
     }
 
     private static Staff withCitizenFlag(Staff staff, boolean hasCitizenId) {
         return new Staff(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(),
                 staff.personnelType(), staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(),
                 staff.divisionId(), staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(),
-                hasCitizenId, staff.createdAt(), staff.updatedAt());
+                hasCitizenId, staff.createdAt(), staff.updatedAt(), staff.history(), staff.headRoles());
+    }
+
+    private static Staff withHistory(Staff staff, List<StaffPeriod> history) {
+        return new Staff(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(),
+                staff.personnelType(), staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(),
+                staff.divisionId(), staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(),
+                staff.hasCitizenId(), staff.createdAt(), staff.updatedAt(), history, staff.headRoles());
+    }
+
+    // ---- the register's history ----------------------------------------------------------------
+
+    /** A new record's history: appointed on its appointment date; a status other than working from today. */
+    static List<StaffPeriod> firstHistory(Staff staff, LocalDate today) {
+        StaffPeriod now = StaffPeriod.of(staff.appointmentDate(), StaffChange.APPOINTED, staff);
+        if (now.status() == EmploymentStatus.ACTIVE || !today.isAfter(staff.appointmentDate())) {
+            return List.of(now);
+        }
+        StaffPeriod working = new StaffPeriod(staff.appointmentDate(), StaffChange.APPOINTED, staff.divisionId(), staff.positionTitle(),
+                staff.positionType(), staff.lineOfWork(), staff.level(), EmploymentStatus.ACTIVE);
+        return List.of(working, now.from(today, StaffChange.between(working, now)));
+    }
+
+    /**
+     * The history after an update: unchanged when no dated value changed; else a new period from
+     * the change's day, or the latest period rewritten for a correction (or for a second change on
+     * the same day). A change may not be dated in the future, before the latest recorded change or
+     * before the appointment. A new appointment date moves the first period's start.
+     */
+    List<StaffPeriod> nextHistory(Staff before, Staff after, RegisterChange change, List<Problem> problems) {
+        List<StaffPeriod> history = new ArrayList<>(before.periods());
+        StaffPeriod first = history.get(0);
+        if (!after.appointmentDate().equals(before.appointmentDate()) && first.change() == StaffChange.APPOINTED) {
+            if (history.size() > 1 && !after.appointmentDate().isBefore(history.get(1).from())) {
+                problems.add(new Problem("appointmentDate", "INVALID", "the appointment date must come before the register's first change, on "
+                        + history.get(1).from()));
+                return history;
+            }
+            history.set(0, first.from(after.appointmentDate(), StaffChange.APPOINTED));
+        }
+        StaffPeriod latest = history.get(history.size() - 1);
+        StaffPeriod now = StaffPeriod.of(latest.from(), latest.change(), after);
+        if (now.sameValues(latest)) {
+            return history;
+        }
+        LocalDate day = change.effectiveOn() != null ? change.effectiveOn() : today();
+        if (change.correction() || day.equals(latest.from())) {
+            history.set(history.size() - 1, now.from(latest.from(), change.kind() != null ? change.kind() : latest.change()));
+            return history;
+        }
+        if (day.isAfter(today())) {
+            problems.add(new Problem("effectiveOn", "INVALID", "a change takes effect today or earlier; record a future change on its day"));
+        } else if (day.isBefore(latest.from())) {
+            problems.add(new Problem("effectiveOn", "INVALID", "the register's latest change is dated " + latest.from()
+                    + ": a change may not be dated before it"));
+        } else if (day.isBefore(after.appointmentDate())) {
+            problems.add(new Problem("effectiveOn", "INVALID", "a change may not be dated before the appointment date"));
+        }
+        if (!problems.isEmpty()) {
+            return history;
+        }
+        history.add(now.from(day, change.kind() != null ? change.kind() : StaffChange.between(latest, now)));
+        return history;
+    }
+
+    /**
+     * Sets the roles heading a unit that a staff member holds or held (target group ๓ for their
+     * periods), replacing those recorded.
+     */
+    public Outcome<Staff> setHeadRoles(String tenantId, String id, List<HeadRole> roles) {
+        Optional<StaffDocument> existing = document(tenantId, id);
+        if (existing.isEmpty()) {
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
+        }
+        Staff staff = existing.get().toStaff();
+        List<Problem> problems = new ArrayList<>();
+        List<HeadRole> cleaned = new ArrayList<>();
+        for (int i = 0; i < roles.size(); i++) {
+            HeadRole role = roles.get(i);
+            String field = "roles." + i;
+            String title = role.titleTh() == null ? "" : role.titleTh().strip();
+            if (title.isEmpty() || title.length() > 200) {
+                problems.add(new Problem(field + ".titleTh", "REQUIRED", "the role as the order names it, at most 200 characters"));
+            }
+            if (role.from() == null) {
+                problems.add(new Problem(field + ".from", "REQUIRED", "the first day of the role"));
+            } else if (role.from().isBefore(staff.appointmentDate())) {
+                problems.add(new Problem(field + ".from", "INVALID", "a role may not start before the appointment date"));
+            } else if (role.until() != null && role.until().isBefore(role.from())) {
+                problems.add(new Problem(field + ".until", "INVALID", "the last day of the role comes on or after its first"));
+            }
+            cleaned.add(new HeadRole(title, role.acting(), role.from(), role.until()));
+        }
+        if (!problems.isEmpty()) {
+            return Outcome.refused(problems);
+        }
+        cleaned.sort(java.util.Comparator.comparing(HeadRole::from));
+        Staff changed = new Staff(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(),
+                staff.personnelType(), staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(), staff.divisionId(),
+                staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(), staff.hasCitizenId(),
+                staff.createdAt(), clock.instant(), staff.history(), cleaned);
+        mongo.findAndReplace(byId(tenantId, id), StaffDocument.of(changed, existing.get().citizenIdHash()));
+        registerChanged(tenantId);
+        return Outcome.done(changed);
+    }
+
+    /**
+     * The register as it stood for a fiscal year: everyone employed on at least one of its days,
+     * with the values of their last such day (see {@link Staff#inFiscalYear}).
+     */
+    public List<Staff.InFiscalYear> register(String tenantId, int fiscalYear) {
+        LocalDate today = today();
+        return all(tenantId).stream().map(member -> member.inFiscalYear(fiscalYear, today)).flatMap(Optional::stream).toList();
     }
 
     private Optional<StaffDocument> document(String tenantId, String id) {

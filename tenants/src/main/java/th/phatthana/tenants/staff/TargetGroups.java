@@ -32,7 +32,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
  *     recorded at least two years); permanent and contract employees with at least two years.</li>
  * <li>{@link TargetGroup#DIRECTOR_LEVEL} (๓): position type {@link PositionType#DIRECTOR}, or a line of
  *     work of school administrators or heads of child development centres
- *     ({@link LineOfWork#educationAdministrator()}), whatever the personnel type.</li>
+ *     ({@link LineOfWork#educationAdministrator()}), whatever the personnel type; or, for the period of
+ *     the role, heading a unit, appointed or acting ({@link HeadRole}: หัวหน้าส่วนราชการ, ผู้อำนวยการกอง,
+ *     หัวหน้ากลุ่มงาน, or one called otherwise).</li>
  * <li>{@link TargetGroup#EXECUTIVE} (๔): position type {@link PositionType#EXECUTIVE} (ปลัด, รองปลัด).</li>
  * </ul>
  * A person may be in several groups (a contract employee of three years is newly appointed and
@@ -91,7 +93,7 @@ public final class TargetGroups {
                 }
             }
             add(groups, TargetGroup.DIRECTOR_LEVEL, staff.positionType() == PositionType.DIRECTOR
-                    || staff.lineOfWork() != null && staff.lineOfWork().educationAdministrator());
+                    || staff.lineOfWork() != null && staff.lineOfWork().educationAdministrator() || staff.headsAUnitOn(asOf));
             add(groups, TargetGroup.EXECUTIVE, staff.positionType() == PositionType.EXECUTIVE);
         }
         List<TargetGroup> ordered = new ArrayList<>(groups.size());
@@ -138,7 +140,9 @@ public final class TargetGroups {
                             Criteria.where("personnelType").in(PersonnelType.PERMANENT_EMPLOYEE.name(), PersonnelType.CONTRACT_EMPLOYEE.name()),
                             Criteria.where("appointmentDate").lte(cutoff)));
             case DIRECTOR_LEVEL -> new Criteria().orOperator(Criteria.where("positionType").is(PositionType.DIRECTOR.name()),
-                    Criteria.where("lineOfWorkKey").regex(LineOfWork.EDUCATION_ADMINISTRATOR_PATTERN));
+                    Criteria.where("lineOfWorkKey").regex(LineOfWork.EDUCATION_ADMINISTRATOR_PATTERN),
+                    Criteria.where("headRoles").elemMatch(new Criteria().andOperator(Criteria.where("from").lte(day),
+                            new Criteria().orOperator(Criteria.where("until").is(null), Criteria.where("until").gte(day)))));
             case EXECUTIVE -> Criteria.where("positionType").is(PositionType.EXECUTIVE.name());
         };
         return new Criteria().andOperator(appointed, membership);

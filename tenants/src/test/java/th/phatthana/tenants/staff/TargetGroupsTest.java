@@ -18,7 +18,7 @@ class TargetGroupsTest {
     static Staff staff(PersonnelType type, PositionType positionType, LineOfWork line, String appointed, String probationEnd) {
         return new Staff("t/1", "t", "1", "นาย", "ทดสอบ", "ระบบ", type, "ตำแหน่ง", positionType, line, null, null,
                 LocalDate.parse(appointed), probationEnd == null ? null : LocalDate.parse(probationEnd), EmploymentStatus.ACTIVE,
-                List.of(), false, null, null);
+                List.of(), false, null, null, List.of(), List.of());
     }
 
     static TargetGroups.Assignment groups(Staff staff, String asOf) {
