@@ -22,6 +22,7 @@ import th.phatthana.lrs.agents.AgentDirectory;
 import th.phatthana.lrs.xapi.ConsistencyClock;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
+import th.phatthana.schema.xapi.XapiVerbs;
 import th.phatthana.tenants.credentials.XapiClient;
 import th.phatthana.tenants.credentials.XapiScope;
 import tools.jackson.databind.JsonNode;
@@ -145,10 +146,10 @@ public class StatementService {
         // Voiding: the target must not be a voiding statement itself.
         Map<String, String> voidTargets = new HashMap<>();
         for (ObjectNode statement : batch) {
-            if (QueryFields.VOIDED_VERB.equals(statement.path("verb").path("id").asString(null))) {
+            if (XapiVerbs.VOIDED.equals(statement.path("verb").path("id").asString(null))) {
                 JsonNode object = statement.path("object");
                 if (!"StatementRef".equals(object.path("objectType").asString(null))) {
-                    throw XapiException.badRequest("statement.object: a voiding statement (verb " + QueryFields.VOIDED_VERB
+                    throw XapiException.badRequest("statement.object: a voiding statement (verb " + XapiVerbs.VOIDED
                             + ") must have a StatementRef as its object");
                 }
                 voidTargets.put(statement.get("id").asString(), object.path("id").asString().toLowerCase(java.util.Locale.ROOT));
@@ -164,7 +165,7 @@ public class StatementService {
             }
             for (String target : voidTargets.values()) {
                 ObjectNode inBatch = byId.get(target);
-                if (inBatch != null && QueryFields.VOIDED_VERB.equals(inBatch.path("verb").path("id").asString(null))) {
+                if (inBatch != null && XapiVerbs.VOIDED.equals(inBatch.path("verb").path("id").asString(null))) {
                     throw XapiException.badRequest("statement " + target + " is a voiding statement and cannot be voided");
                 }
             }
@@ -313,7 +314,7 @@ public class StatementService {
 
     private boolean isVoiding(StoredStatement statement) {
         JsonNode node = json.readTree(statement.jsonUtf8());
-        return QueryFields.VOIDED_VERB.equals(node.path("verb").path("id").asString(null));
+        return XapiVerbs.VOIDED.equals(node.path("verb").path("id").asString(null));
     }
 
     /** Whether a statement sent again is the one stored, ignoring what the LRS itself added. */
