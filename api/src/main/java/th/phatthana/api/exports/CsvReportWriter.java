@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import th.phatthana.api.spreadsheets.FormulaGuard;
+import th.phatthana.api.time.ThaiDates;
 
 /**
  * A {@link ProgressReport} as CSV: one file per table, {@code <key>.csv} (summary.csv, goals.csv,
@@ -75,7 +76,7 @@ public final class CsvReportWriter {
                 List.of("ปีงบประมาณเริ่มต้นของแผน (พ.ศ.)", Integer.toString(report.planFirstYear())),
                 List.of("ปีงบประมาณสิ้นสุดของแผน (พ.ศ.)", Integer.toString(report.planLastYear())),
                 List.of("ปีงบประมาณที่รายงาน (พ.ศ.)", Integer.toString(report.fiscalYear())),
-                List.of("จัดทำเมื่อ", ThaiFormats.dateTime(report.generatedAt()))));
+                List.of("จัดทำเมื่อ", ThaiDates.dateTime(report.generatedAt()))));
     }
 
     private static byte[] print(List<String> header, List<List<String>> rows) throws IOException {

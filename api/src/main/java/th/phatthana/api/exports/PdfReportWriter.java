@@ -20,6 +20,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import th.phatthana.api.time.ThaiDates;
+
 /**
  * A {@link ProgressReport} as an A4 PDF in Thai (PDFBox 3), with the Sarabun font embedded:
  * the title block (title, organisation, plan, fiscal year, generated-at date), then each table with
@@ -98,7 +100,7 @@ public final class PdfReportWriter {
             }
             for (int i = 0; i < pages.size(); i++) {
                 Canvas page = pages.get(i);
-                String left = report.organisationName() + " · " + ThaiFormats.fiscalYear(report.fiscalYear());
+                String left = report.organisationName() + " · " + ThaiDates.fiscalYear(report.fiscalYear());
                 page.text(regular, left, 8f, MARGIN, MARGIN / 2);
                 String foot = "หน้า " + (i + 1) + "/" + pages.size();
                 float w = regular.shaper().width(foot, 8f);
@@ -116,7 +118,7 @@ public final class PdfReportWriter {
 
         private void info() {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(report.title() + " " + report.organisationName() + " " + ThaiFormats.fiscalYear(report.fiscalYear()));
+            info.setTitle(report.title() + " " + report.organisationName() + " " + ThaiDates.fiscalYear(report.fiscalYear()));
             info.setAuthor(report.organisationName());
             info.setCreator("Phatthana");
             info.setCreationDate(GregorianCalendar.from(report.generatedAt()));
@@ -150,7 +152,7 @@ public final class PdfReportWriter {
             line(bold, "แผนพัฒนาบุคลากร: ", report.planTitle() + " (ปีงบประมาณ พ.ศ. " + report.planFirstYear() + "–"
                     + report.planLastYear() + ")");
             line(bold, "ปีงบประมาณที่รายงาน: ", "พ.ศ. " + report.fiscalYear());
-            line(bold, "จัดทำเมื่อ: ", ThaiFormats.dateTime(report.generatedAt()));
+            line(bold, "จัดทำเมื่อ: ", ThaiDates.dateTime(report.generatedAt()));
             y -= 8;
         }
 

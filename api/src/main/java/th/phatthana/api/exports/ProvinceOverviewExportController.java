@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
-import th.phatthana.api.oversight.ProvinceOverviewService;
 import th.phatthana.api.oversight.ProvinceOverviewService.Entry;
 import th.phatthana.api.oversight.ProvinceOverviewService.Overview;
+import th.phatthana.api.oversight.ProvinceOverviewService;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.api.progress.ProgressViews.PlanProgress;
+import th.phatthana.api.time.ThaiDates;
 import th.phatthana.schema.FiscalYears;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.tenant.TenantKind;
@@ -58,7 +59,7 @@ class ProvinceOverviewExportController {
                     new XlsxReportWriter.InfoLine("ประเภทองค์กรปกครองส่วนท้องถิ่น",
                             overview.kind() == null ? "ทุกประเภท" : overview.kind().thaiName()),
                     new XlsxReportWriter.InfoLine("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) overview.fiscalYear()),
-                    new XlsxReportWriter.InfoLine("จัดทำเมื่อ", ThaiFormats.dateTime(ZonedDateTime.now(FiscalYears.BANGKOK)))),
+                    new XlsxReportWriter.InfoLine("จัดทำเมื่อ", ThaiDates.dateTime(ZonedDateTime.now(FiscalYears.BANGKOK)))),
                     List.of(table(overview)));
             String name = "province-overview-" + overview.fiscalYear() + ".xlsx";
             return ResponseEntity.ok().contentType(ExportFormat.XLSX.mediaType())

@@ -20,6 +20,8 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import th.phatthana.api.time.ThaiDates;
+
 /**
  * A {@link ProgressReport} as an XLSX workbook (Apache POI): a first sheet "ข้อมูลรายงาน" with the
  * title block, then one sheet per table named by its Thai title, with Thai headers in row 1. Counts,
@@ -86,7 +88,7 @@ public final class XlsxReportWriter {
                 new InfoLine("ปีงบประมาณเริ่มต้นของแผน (พ.ศ.)", (long) report.planFirstYear()),
                 new InfoLine("ปีงบประมาณสิ้นสุดของแผน (พ.ศ.)", (long) report.planLastYear()),
                 new InfoLine("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) report.fiscalYear()),
-                new InfoLine("จัดทำเมื่อ", ThaiFormats.dateTime(report.generatedAt())));
+                new InfoLine("จัดทำเมื่อ", ThaiDates.dateTime(report.generatedAt())));
     }
 
     private static void info(List<InfoLine> lines, XSSFSheet sheet, Styles styles) {
@@ -135,7 +137,7 @@ public final class XlsxReportWriter {
                     case INTEGER, YEAR -> cell.setCellValue((Long) value);
                     case DECIMAL -> cell.setCellValue(((BigDecimal) value).doubleValue());
                     case PERCENT -> cell.setCellValue(((BigDecimal) value).movePointLeft(2).doubleValue());
-                    case DATE -> cell.setCellValue(ThaiFormats.date((LocalDate) value));
+                    case DATE -> cell.setCellValue(ThaiDates.date((LocalDate) value));
                 }
                 widths[c] = Math.max(widths[c], displayWidth(ThaiFormats.cell(type, value)));
             }

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import th.phatthana.tenants.divisions.Problem;
+import th.phatthana.schema.Problem;
 
 /**
  * One xAPI identity of a staff member: exactly one inverse functional identifier (IFI) of xAPI,
