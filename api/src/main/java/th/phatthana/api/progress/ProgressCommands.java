@@ -26,6 +26,7 @@ import th.phatthana.lrs.statements.validation.XapiVersion;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Problem;
 import th.phatthana.schema.xapi.XapiVerbs;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
@@ -93,32 +94,32 @@ public class ProgressCommands {
             String note) {
     }
 
-    public record SpendOutcome(SpendEntry entry, List<UserError> userErrors) {
+    public record SpendOutcome(SpendEntry entry, List<Problem> problems) {
     }
 
     public SpendOutcome recordCourseSpend(RecordCourseSpendInput input, Caller caller) {
         Plan plan = plans.read(input.planId(), caller);
         Callers.requireWrite(caller, plan.tenantId(), RECORDERS);
-        List<UserError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         PlanContent content = plans.currentVersion(plan).map(v -> v.content())
                 .orElse(plan.draft() == null ? PlanContent.empty() : plan.draft().content());
         if (input.courseKey() == null || content.course(input.courseKey()).isEmpty()) {
-            errors.add(UserError.of("courseKey", "NOT_FOUND", "the plan has no course with this key"));
+            errors.add(new Problem("input.courseKey", "NOT_FOUND", "the plan has no course with this key"));
         }
         if (input.fiscalYear() == null || !plan.covers(input.fiscalYear())) {
-            errors.add(UserError.of("fiscalYear", "INVALID", "the fiscal year must be one of the plan's years " + plan.fiscalYears()));
+            errors.add(new Problem("input.fiscalYear", "INVALID", "the fiscal year must be one of the plan's years " + plan.fiscalYears()));
         }
         if (input.amount() == null || input.amount().signum() <= 0 || input.amount().scale() > 2) {
-            errors.add(UserError.of("amount", "INVALID", "the amount is a positive number of baht with at most 2 decimals"));
+            errors.add(new Problem("input.amount", "INVALID", "the amount is a positive number of baht with at most 2 decimals"));
         }
         if (input.date() != null && input.fiscalYear() != null && FiscalYears.of(input.date()) != input.fiscalYear()) {
-            errors.add(UserError.of("date", "INVALID", "the date lies outside fiscal year " + input.fiscalYear()));
+            errors.add(new Problem("input.date", "INVALID", "the date lies outside fiscal year " + input.fiscalYear()));
         }
         if (input.note() != null && input.note().length() > 500) {
-            errors.add(UserError.of("note", "INVALID", "at most 500 characters"));
+            errors.add(new Problem("input.note", "INVALID", "at most 500 characters"));
         }
         if (!errors.isEmpty()) {
-            return new SpendOutcome(null, errors.stream().map(e -> prefixed(e)).toList());
+            return new SpendOutcome(null, errors);
         }
         Instant now = plans.now();
         String id = plan.tenantId() + "/" + UUID.randomUUID();

@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
+import th.phatthana.schema.Problem;
 import th.phatthana.schema.xapi.ActorKey;
-import th.phatthana.tenants.divisions.Problem;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import th.phatthana.tenants.divisions.Problem;
+import th.phatthana.schema.Problem;
 
 /** The checks of a staff draft that need no store, and the normalisation of what passes. */
 class StaffChecksTest {
