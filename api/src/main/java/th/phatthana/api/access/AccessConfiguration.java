@@ -8,10 +8,12 @@ import org.springframework.core.Ordered;
 
 import th.phatthana.tenants.access.AccessTokenService;
 import th.phatthana.tenants.access.ConsoleSessionService;
+import th.phatthana.tenants.access.GuessingThrottle;
 import th.phatthana.tenants.tenant.TenantService;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OidcProperties.class)
+@EnableConfigurationProperties({ OidcProperties.class, AccessProperties.class })
 class AccessConfiguration {
 
     @Bean
@@ -26,12 +28,12 @@ class AccessConfiguration {
 
     @Bean
     FilterRegistrationBean<CallerFilter> callerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions,
-            @org.springframework.beans.factory.annotation.Value("${phatthana.throttle.failures-per-address:30}") int failuresPerAddress,
-            @org.springframework.beans.factory.annotation.Value("${phatthana.throttle.window:PT1M}") java.time.Duration window) {
+            AccessProperties properties, JsonMapper json) {
         // Bearer tokens are their own secret: only the address is counted.
-        th.phatthana.tenants.access.GuessingThrottle throttle = new th.phatthana.tenants.access.GuessingThrottle(failuresPerAddress,
-                failuresPerAddress, window);
-        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(bearerTokens, sessions, throttle));
+        int failuresPerAddress = properties.throttle().failuresPerAddress();
+        GuessingThrottle throttle = new GuessingThrottle(failuresPerAddress, failuresPerAddress, properties.throttle().window());
+        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(
+                new CallerFilter(bearerTokens, sessions, throttle, json));
         registration.addUrlPatterns("/graphql", "/graphql/*", "/api/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
@@ -39,11 +41,9 @@ class AccessConfiguration {
 
     /** After the CallerFilter: refusals by who is calling and by size, before any body is read. */
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @org.springframework.beans.factory.annotation.Value("${phatthana.graphql.max-request-bytes:1048576}") long graphqlMaxBytes,
-            @org.springframework.beans.factory.annotation.Value("${phatthana.upload.max-request-bytes:20971520}") long uploadMaxBytes) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(graphqlMaxBytes, uploadMaxBytes));
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(AccessProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                properties.graphql().maxRequestBytes(), properties.upload().maxRequestBytes(), json));
         registration.addUrlPatterns("/graphql", "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;

@@ -1,5 +1,6 @@
 package th.phatthana.api.access;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,10 +59,12 @@ class AuthController {
     private final SignedInUsers signedInUsers;
     private final OidcProperties oidc;
     private final AuditTrail audit;
+    private final Clock clock;
 
     AuthController(SignInService signIn, ConsoleSessionService sessions, InvitationService invitations, AppUserService users,
             TenantService tenants, CallerPreferencesService preferences, SignedInUsers signedInUsers, OidcProperties oidc,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.signIn = signIn;
         this.sessions = sessions;
         this.invitations = invitations;
@@ -213,7 +216,7 @@ class AuthController {
         sessions.endAllOf(user.id(), null);
         sessions.end(SessionCookies.value(request, SessionCookies.SESSION));
         ConsoleSessionService.StartedSession session = sessions.startFor(accepted.get());
-        users.noteSignIn(user.id(), Instant.now());
+        users.noteSignIn(user.id(), clock.instant());
         audit.record(user.tenantId(), Caller.of(user), "invitation.accept", "user:" + user.id(), Map.of(), request.getRemoteAddr());
         SessionCookies.start(request, response, session);
         return ResponseEntity.ok(signedInUsers.of(Caller.of(accepted.get()), session.session()));
@@ -261,8 +264,8 @@ class AuthController {
         return error(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", AuthMessage.UNAUTHENTICATED.text(request));
     }
 
-    private static ResponseEntity<?> lockedUntil(HttpStatus status, String code, String message, Instant until) {
-        long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds() + 1);
+    private ResponseEntity<?> lockedUntil(HttpStatus status, String code, String message, Instant until) {
+        long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 1);
         return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
                 .body(body(code, message, Map.of("lockedUntil", until.toString())));
     }

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import th.phatthana.api.time.BangkokTime;
+
 /**
  * What the sign-in endpoints say to people: Thai, or English when the request's Accept-Language
  * prefers English over Thai. Times are in Asia/Bangkok, Thai ones in the Buddhist Era.

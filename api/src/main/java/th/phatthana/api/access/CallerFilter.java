@@ -37,14 +37,16 @@ class CallerFilter extends OncePerRequestFilter {
     /** Sign-in endpoints that work without a session, whatever cookie the browser still holds. */
     private static final Set<String> SESSIONLESS = Set.of("/api/auth/config", "/api/auth/login");
     private static final Set<String> SESSIONLESS_PREFIXES = Set.of("/api/auth/invitations/", "/api/auth/oidc/");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BearerTokens bearerTokens;
     private final ConsoleSessionService sessions;
 
     private final GuessingThrottle throttle;
 
-    CallerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions, GuessingThrottle throttle) {
+    private final JsonMapper json;
+
+    CallerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions, GuessingThrottle throttle, JsonMapper json) {
+        this.json = json;
         this.bearerTokens = bearerTokens;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -158,7 +160,7 @@ class CallerFilter extends OncePerRequestFilter {
     }
 
     /** A refusal of a session, in the shape the door speaks: GraphQL errors, or the console's {@code error} object. */
-    private static void refuseSession(HttpServletRequest request, HttpServletResponse response, String path, int status,
+    private void refuseSession(HttpServletRequest request, HttpServletResponse response, String path, int status,
             String classification, String code, AuthMessage message) throws IOException {
         String text = message.text(request);
         if (path.startsWith("/graphql")) {
@@ -169,7 +171,7 @@ class CallerFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, int status, String classification, String message)
+    private void refuse(HttpServletResponse response, int status, String classification, String message)
             throws IOException {
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -178,10 +180,10 @@ class CallerFilter extends OncePerRequestFilter {
                 Map.of("classification", classification, "code", classification)))));
     }
 
-    private static void write(HttpServletResponse response, int status, Object body) throws IOException {
+    private void write(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
+        response.getWriter().write(json.writeValueAsString(body));
     }
 }

@@ -2,7 +2,7 @@ package th.phatthana.api.access;
 
 import java.util.Set;
 
-import th.phatthana.api.graphql.ApiException;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.tenant.Tenant;

@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OidcSignIn {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final OidcProperties properties;
@@ -47,7 +46,10 @@ class OidcSignIn {
     private record Endpoints(String authorization, String token) {
     }
 
-    OidcSignIn(OidcProperties properties, String publicBaseUrl) {
+    private final JsonMapper json;
+
+    OidcSignIn(OidcProperties properties, String publicBaseUrl, JsonMapper json) {
+        this.json = json;
         this.properties = properties;
         this.redirectUri = properties.redirectUri() == null || properties.redirectUri().isBlank()
                 ? publicBaseUrl + OidcSignInController.CALLBACK_PATH : properties.redirectUri();
@@ -114,7 +116,7 @@ class OidcSignIn {
             if (response.statusCode() != 200) {
                 throw new OidcException("the issuer's " + what + " answered " + response.statusCode());
             }
-            return JSON.readTree(response.body());
+            return json.readTree(response.body());
         } catch (IOException | RuntimeException e) {
             throw new OidcException("the issuer's " + what + " could not be read: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import th.phatthana.api.administration.AdministrationProperties;
+import th.phatthana.api.web.PublicAddress;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.ConsoleSession;
 import th.phatthana.tenants.access.ConsoleSessionService;
 import th.phatthana.tenants.access.Secrets;
 import th.phatthana.tenants.access.TokenCheck;
 import th.phatthana.tenants.audit.AuditTrail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Console sign-in through the configured OIDC issuer ("sign in with your organisation's account").
@@ -46,10 +47,10 @@ class OidcSignInController {
     private final ConsoleSessionService sessions;
     private final AuditTrail audit;
 
-    OidcSignInController(OidcProperties properties, AdministrationProperties administration, OidcCallerResolver resolver,
+    OidcSignInController(OidcProperties properties, PublicAddress address, JsonMapper json, OidcCallerResolver resolver,
             ConsoleSessionService sessions, AuditTrail audit) {
         this.properties = properties;
-        this.oidc = new OidcSignIn(properties, administration.publicBaseUrl());
+        this.oidc = new OidcSignIn(properties, address.publicBaseUrl(), json);
         this.resolver = resolver;
         this.sessions = sessions;
         this.audit = audit;

@@ -24,12 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final long graphqlMaxBytes;
     private final long uploadMaxBytes;
 
-    RequestBodyLimitFilter(long graphqlMaxBytes, long uploadMaxBytes) {
+    private final JsonMapper json;
+
+    RequestBodyLimitFilter(long graphqlMaxBytes, long uploadMaxBytes, JsonMapper json) {
+        this.json = json;
         this.graphqlMaxBytes = graphqlMaxBytes;
         this.uploadMaxBytes = uploadMaxBytes;
     }
@@ -76,14 +78,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response, String path, int status, String code, String message) throws IOException {
+    private void refuse(HttpServletResponse response, String path, int status, String code, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         Object body = path.equals("/graphql")
                 ? Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", code, "code", code))))
                 : Map.of("error", Map.of("code", code, "message", message));
-        response.getWriter().write(JSON.writeValueAsString(body));
+        response.getWriter().write(json.writeValueAsString(body));
     }
 
     /** A request whose body was read into memory (within the limit) while being counted. */

@@ -1,5 +1,6 @@
 package th.phatthana.api.administration;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -21,8 +21,10 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
+import th.phatthana.api.graphql.Pages;
 import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.problems.ApiException;
+import th.phatthana.api.web.PublicAddress;
 import th.phatthana.lrs.statements.StatementRepository;
 import th.phatthana.tenants.access.AccessToken;
 import th.phatthana.tenants.access.AccessTokenService;
@@ -42,6 +44,7 @@ import th.phatthana.tenants.tenant.Tenant;
 import th.phatthana.tenants.tenant.TenantKind;
 import th.phatthana.tenants.tenant.TenantService;
 import th.phatthana.tenants.tenant.TenantStatus;
+import th.phatthana.tenants.text.Text;
 
 /**
  * Tenant onboarding (national) and access administration (tenant admins): organisations, users
@@ -51,7 +54,7 @@ import th.phatthana.tenants.tenant.TenantStatus;
 @EnableConfigurationProperties(AdministrationProperties.class)
 class AdministrationController {
 
-    private static final int MAX_PAGE = 100;
+    private static final int MAX_AUDIT_EVENTS = 100;
     private static final Set<XapiScope> DEFAULT_SCOPES = EnumSet.of(XapiScope.STATEMENTS_WRITE, XapiScope.STATEMENTS_READ_MINE,
             XapiScope.STATE, XapiScope.PROFILE);
 
@@ -62,12 +65,17 @@ class AdministrationController {
     private final StatementRepository statements;
     private final AuditTrail audit;
     private final AdministrationProperties properties;
+    private final PublicAddress address;
     private final InvitationService invitations;
     private final InvitationMailer mailer;
+    private final Clock clock;
 
     AdministrationController(TenantService tenants, AppUserService users, AccessTokenService tokens,
             XapiCredentialService credentials, StatementRepository statements, AuditTrail audit,
-            AdministrationProperties properties, InvitationService invitations, InvitationMailer mailer) {
+            AdministrationProperties properties, PublicAddress address, InvitationService invitations, InvitationMailer mailer,
+            Clock clock) {
+        this.address = address;
+        this.clock = clock;
         this.invitations = invitations;
         this.mailer = mailer;
         this.tenants = tenants;
@@ -77,6 +85,61 @@ class AdministrationController {
         this.statements = statements;
         this.audit = audit;
         this.properties = properties;
+    }
+
+    // ---- inputs (bound by name from the schema's input types) ----------------------------------
+
+    record OrganisationFilter(String province, TenantKind kind, TenantStatus status, String search) {
+    }
+
+    record CreateOrganisationInput(String code, String nameTh, String nameEn, TenantKind kind, MunicipalClass municipalClass,
+            String province, String district) {
+    }
+
+    record OrganisationStatusInput(String id, String reason) {
+    }
+
+    record CreateOversightUserInput(String name, String email, Role role, String province, TenantKind committeeKind,
+            Integer tokenValidDays) implements PersonInput {
+    }
+
+    record CreateUserInput(String organisationId, String name, String email, List<Role> roles, Integer tokenValidDays)
+            implements PersonInput {
+    }
+
+    record InviteUserInput(String organisationId, String name, String email, List<Role> roles, String province,
+            TenantKind committeeKind) implements PersonInput {
+    }
+
+    /** The person of a new user, checked the same way wherever one is made. */
+    interface PersonInput {
+        String name();
+
+        String email();
+    }
+
+    record ReissueInvitationInput(String userId) {
+    }
+
+    record SetUserRolesInput(String userId, List<Role> roles) {
+    }
+
+    record SetUserEnabledInput(String userId, boolean enabled) {
+    }
+
+    record CreateAccessTokenInput(String name, String userId, List<Role> roles, Instant expiresAt) {
+    }
+
+    record RevokeAccessTokenInput(String id) {
+    }
+
+    record CreateXapiCredentialInput(String name, List<XapiScope> scopes) {
+    }
+
+    record XapiCredentialRefInput(String id) {
+    }
+
+    record SetXapiCredentialEnabledInput(String id, boolean enabled) {
     }
 
     record Payload<T>(T value, String secret, List<UserError> userErrors) {
@@ -92,49 +155,45 @@ class AdministrationController {
     // ---- organisations -------------------------------------------------------------------------
 
     @QueryMapping
-    graphql.execution.DataFetcherResult<Window<Tenant>> organisations(ScrollSubrange subrange, @Argument Map<String, Object> filter, @ContextValue Caller caller) {
+    graphql.execution.DataFetcherResult<Window<Tenant>> organisations(ScrollSubrange subrange, @Argument OrganisationFilter filter,
+            @ContextValue Caller caller) {
         Callers.require(caller);
-        String province = filter == null ? null : (String) filter.get("province");
-        String kind = filter == null ? null : (String) filter.get("kind");
-        String status = filter == null ? null : (String) filter.get("status");
-        String search = filter == null || filter.get("search") == null ? null : ((String) filter.get("search")).toLowerCase(Locale.ROOT);
+        String province = filter == null ? null : filter.province();
+        TenantKind kind = filter == null ? null : filter.kind();
+        TenantStatus status = filter == null ? null : filter.status();
+        String search = filter == null || filter.search() == null ? null : filter.search().toLowerCase(Locale.ROOT);
         List<Tenant> visible = tenants.all().stream()
                 .filter(caller::canRead)
                 .filter(t -> province == null || province.equals(t.province()))
-                .filter(t -> kind == null || t.kind().name().equals(kind))
-                .filter(t -> status == null || t.status().name().equals(status))
+                .filter(t -> kind == null || t.kind() == kind)
+                .filter(t -> status == null || t.status() == status)
                 .filter(t -> search == null || t.code().toLowerCase(Locale.ROOT).contains(search) || t.nameTh().toLowerCase(Locale.ROOT).contains(search)
                         || t.nameEn() != null && t.nameEn().toLowerCase(Locale.ROOT).contains(search))
                 .sorted(java.util.Comparator.comparing(Tenant::code))
                 .toList();
-        int offset = subrange.position().filter(p -> p instanceof org.springframework.data.domain.OffsetScrollPosition)
-                .map(p -> (int) ((org.springframework.data.domain.OffsetScrollPosition) p).getOffset() + 1).orElse(0);
-        int count = Math.min(subrange.count().orElse(20), MAX_PAGE);
-        int end = Math.min(visible.size(), offset + count);
-        List<Tenant> page = offset >= visible.size() ? List.of() : visible.subList(offset, end);
-        final int start = offset;
-        return th.phatthana.api.graphql.TotalCount.page(Window.from(page, i -> ScrollPosition.offset(start + i), end < visible.size()),
-                visible::size);
+        return Pages.connection(visible, subrange);
     }
 
     @MutationMapping
-    Payload<Tenant> createOrganisation(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<Tenant> createOrganisation(@Argument CreateOrganisationInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
         requireNational(caller);
         List<UserError> errors = new ArrayList<>();
-        String code = text(input, "code");
+        String code = Text.orEmpty(input.code());
+        Map<String, String> required = Map.of("nameTh", Text.orEmpty(input.nameTh()), "province", Text.orEmpty(input.province()),
+                "district", Text.orEmpty(input.district()));
         if (!code.matches("[0-9A-Za-z-]{3,20}")) {
             errors.add(UserError.of("input.code", "INVALID", "code must be 3–20 letters, digits or '-'"));
         } else if (tenants.findByCode(code).isPresent()) {
             errors.add(UserError.of("input.code", "DUPLICATE", "an organisation with code " + code + " exists"));
         }
         for (String field : List.of("nameTh", "province", "district")) {
-            if (text(input, field).isBlank()) {
+            if (required.get(field).isBlank()) {
                 errors.add(UserError.of("input." + field, "REQUIRED", field + " is required"));
             }
         }
-        TenantKind kind = TenantKind.valueOf((String) input.get("kind"));
-        MunicipalClass municipalClass = input.get("municipalClass") == null ? null : MunicipalClass.valueOf((String) input.get("municipalClass"));
+        TenantKind kind = input.kind();
+        MunicipalClass municipalClass = input.municipalClass();
         if (kind == TenantKind.MUNICIPALITY && municipalClass == null) {
             errors.add(UserError.of("input.municipalClass", "REQUIRED", "a municipality needs its class"));
         } else if (kind != TenantKind.MUNICIPALITY && municipalClass != null) {
@@ -143,30 +202,30 @@ class AdministrationController {
         if (!errors.isEmpty()) {
             return new Payload<>(null, null, errors);
         }
-        Tenant tenant = tenants.create(code, text(input, "nameTh"), blankToNull(text(input, "nameEn")), kind, municipalClass,
-                text(input, "province"), text(input, "district"));
+        Tenant tenant = tenants.create(code, required.get("nameTh"), Text.blankToNull(input.nameEn()), kind, municipalClass,
+                required.get("province"), required.get("district"));
         audit.record(tenant.id(), caller, "organisation.create", "organisation:" + tenant.id(), Map.of("code", code), origin);
         return Payload.of(tenant, null);
     }
 
     @MutationMapping
-    Payload<Tenant> suspendOrganisation(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<Tenant> suspendOrganisation(@Argument OrganisationStatusInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
         return setStatus(input, caller, origin, TenantStatus.SUSPENDED);
     }
 
     @MutationMapping
-    Payload<Tenant> reinstateOrganisation(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<Tenant> reinstateOrganisation(@Argument OrganisationStatusInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
         return setStatus(input, caller, origin, TenantStatus.ACTIVE);
     }
 
-    private Payload<Tenant> setStatus(Map<String, Object> input, Caller caller, String origin, TenantStatus status) {
+    private Payload<Tenant> setStatus(OrganisationStatusInput input, Caller caller, String origin, TenantStatus status) {
         requireNational(caller);
-        Tenant tenant = tenants.findById(text(input, "id")).orElseThrow(() -> ApiException.notFound("organisation"));
+        Tenant tenant = tenants.findById(Text.orEmpty(input.id())).orElseThrow(() -> ApiException.notFound("organisation"));
         Tenant changed = tenants.setStatus(tenant, status);
         audit.record(tenant.id(), caller, status == TenantStatus.SUSPENDED ? "organisation.suspend" : "organisation.reinstate",
-                "organisation:" + tenant.id(), Map.of("reason", text(input, "reason")), origin);
+                "organisation:" + tenant.id(), Map.of("reason", Text.orEmpty(input.reason())), origin);
         return Payload.of(changed, null);
     }
 
@@ -180,16 +239,16 @@ class AdministrationController {
     }
 
     @MutationMapping
-    Payload<AppUser> createOversightUser(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<AppUser> createOversightUser(@Argument CreateOversightUserInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
         requireNational(caller);
-        Role role = Role.valueOf((String) input.get("role"));
+        Role role = input.role();
         List<UserError> errors = new ArrayList<>();
         if (role.isTenantRole()) {
             errors.add(UserError.of("input.role", "NOT_ALLOWED", "oversight users are PROVINCIAL_COMMITTEE or NATIONAL"));
         }
-        TenantKind kind = input.get("committeeKind") == null ? null : TenantKind.valueOf((String) input.get("committeeKind"));
-        if (role == Role.PROVINCIAL_COMMITTEE && (text(input, "province").isBlank() || kind == null)) {
+        TenantKind kind = input.committeeKind();
+        if (role == Role.PROVINCIAL_COMMITTEE && (Text.blankToNull(input.province()) == null || kind == null)) {
             errors.add(UserError.of("input.province", "REQUIRED", "a provincial committee member needs a province and a committee kind"));
         }
         errors.addAll(checkPerson(input));
@@ -198,24 +257,25 @@ class AdministrationController {
         }
         AppUser user;
         try {
-            user = users.createOversightUser(text(input, "name"), text(input, "email"), role, blankToNull(text(input, "province")), kind);
+            user = users.createOversightUser(Text.orEmpty(input.name()), Text.orEmpty(input.email()), role,
+                    Text.blankToNull(input.province()), kind);
         } catch (AppUserService.DuplicateEmailException e) {
             return Payload.refused(duplicateEmail());
         }
-        String token = tokens.issueForUser(user, "first token", validity(input)).value();
+        String token = tokens.issueForUser(user, "first token", validity(input.tokenValidDays())).value();
         audit.record(null, caller, "user.createOversight", "user:" + user.id(), Map.of("role", role.name()), origin);
         return Payload.of(user, token);
     }
 
     @MutationMapping
-    Payload<AppUser> createUser(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
-        String tenantId = organisationToWrite(caller, input.get("organisationId"));
+    Payload<AppUser> createUser(@Argument CreateUserInput input, @ContextValue Caller caller, @ContextValue String origin) {
+        String tenantId = organisationToWrite(caller, input.organisationId());
         if (tenantId == null) {
             return Payload.refused(organisationRequired());
         }
-        Set<Role> roles = roles(input.get("roles"));
+        Set<Role> roles = roles(input.roles());
         List<UserError> errors = new ArrayList<>(checkPerson(input));
-        if (!isTenantRoles(roles)) {
+        if (!Role.areTenantRoles(roles)) {
             errors.add(tenantRolesInvalid());
         }
         if (!errors.isEmpty()) {
@@ -223,11 +283,11 @@ class AdministrationController {
         }
         AppUser user;
         try {
-            user = users.createTenantUser(tenantId, text(input, "name"), text(input, "email"), roles);
+            user = users.createTenantUser(tenantId, Text.orEmpty(input.name()), Text.orEmpty(input.email()), roles);
         } catch (AppUserService.DuplicateEmailException e) {
             return Payload.refused(duplicateEmail());
         }
-        String token = tokens.issueForUser(user, "first token", validity(input)).value();
+        String token = tokens.issueForUser(user, "first token", validity(input.tokenValidDays())).value();
         audit.record(tenantId, caller, "user.create", "user:" + user.id(), Map.of("roles", roles.toString()), origin);
         return Payload.of(user, token);
     }
@@ -242,30 +302,30 @@ class AdministrationController {
     }
 
     @MutationMapping
-    InvitationPayload inviteUser(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+    InvitationPayload inviteUser(@Argument InviteUserInput input, @ContextValue Caller caller, @ContextValue String origin) {
         Callers.require(caller);
-        Set<Role> roles = roles(input.get("roles"));
+        Set<Role> roles = roles(input.roles());
         boolean oversight = !roles.isEmpty() && roles.stream().noneMatch(Role::isTenantRole);
         List<UserError> errors = new ArrayList<>();
         String tenantId = null;
-        TenantKind committeeKind = input.get("committeeKind") == null ? null : TenantKind.valueOf((String) input.get("committeeKind"));
+        TenantKind committeeKind = input.committeeKind();
         if (oversight) {
             requireNational(caller);
-            if (input.get("organisationId") != null) {
+            if (input.organisationId() != null) {
                 errors.add(UserError.of("input.organisationId", "NOT_ALLOWED",
                         "a provincial committee member or national administrator belongs to no organisation"));
             }
             if (roles.size() != 1) {
                 errors.add(UserError.of("input.roles", "INVALID", "an oversight user is either PROVINCIAL_COMMITTEE or NATIONAL"));
-            } else if (roles.contains(Role.PROVINCIAL_COMMITTEE) && (text(input, "province").isBlank() || committeeKind == null)) {
+            } else if (roles.contains(Role.PROVINCIAL_COMMITTEE) && (Text.blankToNull(input.province()) == null || committeeKind == null)) {
                 errors.add(UserError.of("input.province", "REQUIRED", "a provincial committee member needs a province and a committee kind"));
             }
         } else {
-            tenantId = organisationToWrite(caller, input.get("organisationId"));
+            tenantId = organisationToWrite(caller, input.organisationId());
             if (tenantId == null) {
                 errors.add(organisationRequired());
             }
-            if (!isTenantRoles(roles)) {
+            if (!Role.areTenantRoles(roles)) {
                 errors.add(tenantRolesInvalid());
             }
         }
@@ -276,9 +336,9 @@ class AdministrationController {
         AppUser user;
         try {
             user = oversight
-                    ? users.createOversightUser(text(input, "name"), text(input, "email"), roles.iterator().next(),
-                            blankToNull(text(input, "province")), committeeKind)
-                    : users.createTenantUser(tenantId, text(input, "name"), text(input, "email"), roles);
+                    ? users.createOversightUser(Text.orEmpty(input.name()), Text.orEmpty(input.email()), roles.iterator().next(),
+                            Text.blankToNull(input.province()), committeeKind)
+                    : users.createTenantUser(tenantId, Text.orEmpty(input.name()), Text.orEmpty(input.email()), roles);
         } catch (AppUserService.DuplicateEmailException e) {
             return InvitationPayload.refused(List.of(duplicateEmail()));
         }
@@ -287,12 +347,11 @@ class AdministrationController {
     }
 
     @MutationMapping
-    InvitationPayload reissueInvitation(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+    InvitationPayload reissueInvitation(@Argument ReissueInvitationInput input, @ContextValue Caller caller, @ContextValue String origin) {
         Callers.require(caller);
-        AppUser user = users.find(text(input, "userId")).orElseThrow(() -> ApiException.notFound("user"));
+        AppUser user = users.find(Text.orEmpty(input.userId())).orElseThrow(() -> ApiException.notFound("user"));
         if (!caller.isNational()) {
-            user = ownUser(Callers.ownTenant(caller), user.id());
-            Callers.requireWrite(caller, user.tenantId(), Role.TENANT_ADMIN);
+            user = ownUser(ownTenantAsAdmin(caller), user.id());
         }
         if (!user.enabled()) {
             return InvitationPayload.refused(List.of(UserError.of("input.userId", "DISABLED",
@@ -305,7 +364,7 @@ class AdministrationController {
     /** Issues the user's invitation link and e-mails it when the server can. */
     private InvitationPayload invite(AppUser user, Caller caller) {
         InvitationService.IssuedInvitation issued = invitations.issue(user, caller);
-        String url = properties.publicBaseUrl() + "/invite/" + issued.token();
+        String url = address.publicBaseUrl() + "/invite/" + issued.token();
         String organisation = user.tenantId() == null ? "ส่วนกลาง (national oversight)"
                 : tenants.findById(user.tenantId()).map(Tenant::nameTh).orElse("");
         boolean emailed = mailer.send(user.email(), user.name(), organisation, url, issued.invitation().expiresAt());
@@ -323,12 +382,11 @@ class AdministrationController {
     }
 
     @MutationMapping
-    Payload<AppUser> setUserRoles(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        AppUser user = ownUser(tenantId, text(input, "userId"));
-        Set<Role> roles = roles(input.get("roles"));
-        if (!isTenantRoles(roles)) {
+    Payload<AppUser> setUserRoles(@Argument SetUserRolesInput input, @ContextValue Caller caller, @ContextValue String origin) {
+        String tenantId = ownTenantAsAdmin(caller);
+        AppUser user = ownUser(tenantId, Text.orEmpty(input.userId()));
+        Set<Role> roles = roles(input.roles());
+        if (!Role.areTenantRoles(roles)) {
             return Payload.refused(tenantRolesInvalid());
         }
         try {
@@ -341,11 +399,10 @@ class AdministrationController {
     }
 
     @MutationMapping
-    Payload<AppUser> setUserEnabled(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        AppUser user = ownUser(tenantId, text(input, "userId"));
-        boolean enabled = Boolean.TRUE.equals(input.get("enabled"));
+    Payload<AppUser> setUserEnabled(@Argument SetUserEnabledInput input, @ContextValue Caller caller, @ContextValue String origin) {
+        String tenantId = ownTenantAsAdmin(caller);
+        AppUser user = ownUser(tenantId, Text.orEmpty(input.userId()));
+        boolean enabled = input.enabled();
         try {
             AppUser changed = users.setEnabled(user, enabled);
             audit.record(tenantId, caller, enabled ? "user.enable" : "user.disable", "user:" + user.id(), Map.of(), origin);
@@ -359,35 +416,32 @@ class AdministrationController {
 
     @QueryMapping
     List<AccessToken> accessTokens(@ContextValue Caller caller) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        return tokens.ofTenant(tenantId);
+        return tokens.ofTenant(ownTenantAsAdmin(caller));
     }
 
     @MutationMapping
-    Payload<AccessToken> createAccessToken(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<AccessToken> createAccessToken(@Argument CreateAccessTokenInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        Instant expiresAt = (Instant) input.get("expiresAt");
-        Instant now = Instant.now();
-        if (text(input, "name").isBlank()) {
+        String tenantId = ownTenantAsAdmin(caller);
+        Instant expiresAt = input.expiresAt();
+        Instant now = clock.instant();
+        String name = Text.orEmpty(input.name());
+        if (name.isBlank()) {
             return Payload.refused(UserError.of("input.name", "REQUIRED", "a token needs a name saying what it is for"));
         }
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(731)))) {
             return Payload.refused(UserError.of("input.expiresAt", "INVALID", "expiresAt must be in the future and at most 2 years ahead"));
         }
         AccessTokenService.IssuedToken issued;
-        String userId = (String) input.get("userId");
-        if (userId != null) {
-            AppUser user = ownUser(tenantId, userId);
-            issued = tokens.issueForUser(user, text(input, "name"), Duration.between(now, expiresAt));
+        if (input.userId() != null) {
+            AppUser user = ownUser(tenantId, input.userId());
+            issued = tokens.issueForUser(user, name, Duration.between(now, expiresAt));
         } else {
-            Set<Role> roles = roles(input.get("roles"));
-            if (!isTenantRoles(roles)) {
+            Set<Role> roles = roles(input.roles());
+            if (!Role.areTenantRoles(roles)) {
                 return Payload.refused(UserError.of("input.roles", "REQUIRED", "a service account token needs TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
             }
-            issued = tokens.issueForServiceAccount(tenantId, text(input, "name"), roles, Duration.between(now, expiresAt));
+            issued = tokens.issueForServiceAccount(tenantId, name, roles, Duration.between(now, expiresAt));
         }
         audit.record(tenantId, caller, "accessToken.create", "accessToken:" + issued.token().id(),
                 Map.of("name", issued.token().name(), "expiresAt", expiresAt.toString()), origin);
@@ -395,11 +449,10 @@ class AdministrationController {
     }
 
     @MutationMapping
-    Payload<AccessToken> revokeAccessToken(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<AccessToken> revokeAccessToken(@Argument RevokeAccessTokenInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        AccessToken token = tokens.find(tenantId, text(input, "id")).orElseThrow(() -> ApiException.notFound("access token"));
+        String tenantId = ownTenantAsAdmin(caller);
+        AccessToken token = tokens.find(tenantId, Text.orEmpty(input.id())).orElseThrow(() -> ApiException.notFound("access token"));
         AccessToken revoked = tokens.revoke(token);
         audit.record(tenantId, caller, "accessToken.revoke", "accessToken:" + token.id(), Map.of("name", token.name()), origin);
         return Payload.of(revoked, null);
@@ -424,35 +477,32 @@ class AdministrationController {
 
     @QueryMapping
     List<XapiCredential> xapiCredentials(@ContextValue Caller caller) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        return credentials.ofTenant(tenantId);
+        return credentials.ofTenant(ownTenantAsAdmin(caller));
     }
 
     @MutationMapping
-    Payload<XapiCredential> createXapiCredential(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<XapiCredential> createXapiCredential(@Argument CreateXapiCredentialInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        if (text(input, "name").isBlank()) {
+        String tenantId = ownTenantAsAdmin(caller);
+        String name = Text.orEmpty(input.name());
+        if (name.isBlank()) {
             return Payload.refused(UserError.of("input.name", "REQUIRED", "name the provider the credential is for"));
         }
-        Set<XapiScope> scopes = input.get("scopes") == null ? DEFAULT_SCOPES : scopes(input.get("scopes"));
+        Set<XapiScope> scopes = input.scopes() == null ? DEFAULT_SCOPES : scopes(input.scopes());
         if (scopes.isEmpty()) {
             return Payload.refused(UserError.of("input.scopes", "REQUIRED", "give at least one scope"));
         }
-        XapiCredentialService.IssuedCredential issued = credentials.issue(tenantId, text(input, "name"), scopes);
+        XapiCredentialService.IssuedCredential issued = credentials.issue(tenantId, name, scopes);
         audit.record(tenantId, caller, "xapiCredential.create", "xapiCredential:" + issued.credential().id(),
                 Map.of("name", issued.credential().displayName(), "key", issued.credential().key(), "scopes", scopes.toString()), origin);
         return Payload.of(issued.credential(), issued.secret());
     }
 
     @MutationMapping
-    Payload<XapiCredential> rotateXapiCredentialSecret(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<XapiCredential> rotateXapiCredentialSecret(@Argument XapiCredentialRefInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        XapiCredential credential = ownCredential(tenantId, text(input, "id"));
+        String tenantId = ownTenantAsAdmin(caller);
+        XapiCredential credential = ownCredential(tenantId, Text.orEmpty(input.id()));
         XapiCredentialService.IssuedCredential issued = credentials.rotate(credential, properties.xapiSecretGracePeriod());
         audit.record(tenantId, caller, "xapiCredential.rotate", "xapiCredential:" + credential.id(),
                 Map.of("previousSecretValidUntil", issued.credential().previousSecretValidUntil().toString()), origin);
@@ -460,12 +510,11 @@ class AdministrationController {
     }
 
     @MutationMapping
-    Payload<XapiCredential> setXapiCredentialEnabled(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<XapiCredential> setXapiCredentialEnabled(@Argument SetXapiCredentialEnabledInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        XapiCredential credential = ownCredential(tenantId, text(input, "id"));
-        boolean enabled = Boolean.TRUE.equals(input.get("enabled"));
+        String tenantId = ownTenantAsAdmin(caller);
+        XapiCredential credential = ownCredential(tenantId, Text.orEmpty(input.id()));
+        boolean enabled = input.enabled();
         XapiCredential changed = credentials.setEnabled(credential, enabled);
         audit.record(tenantId, caller, enabled ? "xapiCredential.enable" : "xapiCredential.disable",
                 "xapiCredential:" + credential.id(), Map.of("key", credential.key()), origin);
@@ -473,11 +522,10 @@ class AdministrationController {
     }
 
     @MutationMapping
-    Payload<XapiCredential> deleteXapiCredential(@Argument Map<String, Object> input, @ContextValue Caller caller,
+    Payload<XapiCredential> deleteXapiCredential(@Argument XapiCredentialRefInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
-        String tenantId = Callers.ownTenant(caller);
-        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
-        XapiCredential credential = ownCredential(tenantId, text(input, "id"));
+        String tenantId = ownTenantAsAdmin(caller);
+        XapiCredential credential = ownCredential(tenantId, Text.orEmpty(input.id()));
         credentials.delete(credential);
         audit.record(tenantId, caller, "xapiCredential.delete", "xapiCredential:" + credential.id(), Map.of("key", credential.key()), origin);
         return Payload.of(null, null);
@@ -490,7 +538,7 @@ class AdministrationController {
 
     @SchemaMapping(typeName = "XapiCredential")
     String endpoint(XapiCredential credential) {
-        return properties.publicBaseUrl() + "/xapi/";
+        return address.publicBaseUrl() + "/xapi/";
     }
 
     @SchemaMapping(typeName = "XapiCredential")
@@ -510,7 +558,7 @@ class AdministrationController {
             @ContextValue Caller caller) {
         String tenantId = organisationId != null ? organisationId : Callers.ownTenant(caller);
         requireAdminOrNational(caller, tenantId);
-        return audit.recent(tenantId, before, Math.min(first == null ? 50 : first, MAX_PAGE));
+        return audit.recent(tenantId, before, Math.min(first == null ? 50 : first, MAX_AUDIT_EVENTS));
     }
 
     @SchemaMapping(typeName = "AuditEvent")
@@ -537,12 +585,12 @@ class AdministrationController {
         return payload.secret();
     }
 
-    private List<UserError> checkPerson(Map<String, Object> input) {
+    private List<UserError> checkPerson(PersonInput input) {
         List<UserError> errors = new ArrayList<>();
-        if (text(input, "name").isBlank()) {
+        if (Text.orEmpty(input.name()).isBlank()) {
             errors.add(UserError.of("input.name", "REQUIRED", "name is required"));
         }
-        String email = text(input, "email");
+        String email = Text.orEmpty(input.email());
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.add(UserError.of("input.email", "INVALID", "email must be an e-mail address"));
         } else if (users.findByEmail(email).isPresent()) {
@@ -563,27 +611,30 @@ class AdministrationController {
         return UserError.of("input.roles", "INVALID", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER");
     }
 
-    private static boolean isTenantRoles(Set<Role> roles) {
-        return !roles.isEmpty() && roles.stream().allMatch(Role::isTenantRole);
-    }
-
     /**
      * The organisation a new user goes into: for a NATIONAL caller the one named (null when none
      * is), for a TENANT_ADMIN its own. Another organisation named by a tenant user answers
      * NOT_FOUND, exactly like one that does not exist.
      */
-    private String organisationToWrite(Caller caller, Object organisationId) {
+    private String organisationToWrite(Caller caller, String organisationId) {
         Callers.require(caller);
         if (caller.isNational()) {
             return organisationId == null ? null
-                    : tenants.findById(organisationId.toString()).orElseThrow(() -> ApiException.notFound("organisation")).id();
+                    : tenants.findById(organisationId).orElseThrow(() -> ApiException.notFound("organisation")).id();
         }
         String own = Callers.ownTenant(caller);
-        if (organisationId != null && !own.equals(organisationId.toString())) {
+        if (organisationId != null && !own.equals(organisationId)) {
             throw ApiException.notFound("organisation");
         }
         Callers.requireWrite(caller, own, Role.TENANT_ADMIN);
         return own;
+    }
+
+    /** The caller's own organisation, which the caller administers (TENANT_ADMIN). */
+    private static String ownTenantAsAdmin(Caller caller) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
+        return tenantId;
     }
 
     private AppUser ownUser(String tenantId, String userId) {
@@ -611,34 +662,15 @@ class AdministrationController {
         }
     }
 
-    private static Duration validity(Map<String, Object> input) {
-        Object days = input.get("tokenValidDays");
-        int valid = days == null ? 90 : Math.max(1, Math.min(731, ((Number) days).intValue()));
-        return Duration.ofDays(valid);
+    private static Duration validity(Integer days) {
+        return Duration.ofDays(days == null ? 90 : Math.max(1, Math.min(731, days)));
     }
 
-    private static Set<Role> roles(Object value) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (value instanceof List<?> list) {
-            list.forEach(name -> roles.add(Role.valueOf(String.valueOf(name))));
-        }
-        return roles;
+    private static Set<Role> roles(List<Role> given) {
+        return given == null || given.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(given);
     }
 
-    private static Set<XapiScope> scopes(Object value) {
-        Set<XapiScope> scopes = EnumSet.noneOf(XapiScope.class);
-        if (value instanceof List<?> list) {
-            list.forEach(name -> scopes.add(XapiScope.valueOf(String.valueOf(name))));
-        }
-        return scopes;
-    }
-
-    private static String text(Map<String, Object> input, String field) {
-        Object value = input.get(field);
-        return value == null ? "" : value.toString().trim();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private static Set<XapiScope> scopes(List<XapiScope> given) {
+        return given.isEmpty() ? EnumSet.noneOf(XapiScope.class) : EnumSet.copyOf(given);
     }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import th.phatthana.api.access.BangkokTime;
+import th.phatthana.api.time.BangkokTime;
+import th.phatthana.tenants.text.Text;
 
 /**
  * E-mails invitation links when an SMTP server is configured. Sending is best effort: the link was
@@ -60,7 +61,7 @@ class InvitationMailer {
             message.saveChanges();
             Transport transport = transport(session);
             try {
-                String username = blankToNull(properties.username());
+                String username = Text.blankToNull(properties.username());
                 // Without a user name no password either: javax.mail would otherwise log in as the OS user.
                 transport.connect(properties.host(), properties.port(), username, username == null ? null : properties.password());
                 transport.sendMessage(message, message.getAllRecipients());
@@ -81,7 +82,7 @@ class InvitationMailer {
         smtp.put("mail." + protocol + ".connectiontimeout", "5000");
         smtp.put("mail." + protocol + ".timeout", "10000");
         smtp.put("mail." + protocol + ".writetimeout", "10000");
-        smtp.put("mail." + protocol + ".auth", String.valueOf(blankToNull(properties.username()) != null));
+        smtp.put("mail." + protocol + ".auth", String.valueOf(Text.blankToNull(properties.username()) != null));
         if (properties.security().equals("starttls")) {
             smtp.put("mail.smtp.starttls.enable", "true");
             smtp.put("mail.smtp.starttls.required", "true");
@@ -100,10 +101,6 @@ class InvitationMailer {
 
     private String protocol() {
         return properties.security().equals("tls") ? "smtps" : "smtp";
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static String body(String name, String organisation, String url, Instant expiresAt) {

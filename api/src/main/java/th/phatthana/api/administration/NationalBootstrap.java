@@ -5,12 +5,13 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import th.phatthana.api.web.PublicAddress;
 import th.phatthana.tenants.access.AccessTokenService;
 import th.phatthana.tenants.access.AppUser;
 import th.phatthana.tenants.access.AppUserService;
@@ -28,17 +29,17 @@ import th.phatthana.tenants.access.Role;
  */
 @Component
 @Order(-1)
+@EnableConfigurationProperties(BootstrapProperties.class)
 class NationalBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NationalBootstrap.class);
     private static final Caller SYSTEM = new Caller("system", "system", null, Set.of(), null, null);
-    private static final String DEFAULT_EMAIL = "national@phatthana.example";
 
     private final AppUserService users;
     private final AccessTokenService tokens;
     private final PasswordService passwords;
     private final InvitationService invitations;
-    private final AdministrationProperties administration;
+    private final PublicAddress address;
     private final String chosenToken;
     private final boolean enabled;
     private final String email;
@@ -46,23 +47,20 @@ class NationalBootstrap implements ApplicationRunner {
     private final String demoPassword;
 
     NationalBootstrap(AppUserService users, AccessTokenService tokens, PasswordService passwords, InvitationService invitations,
-            AdministrationProperties administration,
-            @Value("${phatthana.bootstrap.national-token:}") String chosenToken,
-            @Value("${phatthana.bootstrap.national-enabled:true}") boolean enabled,
-            @Value("${phatthana.bootstrap.national-email:" + DEFAULT_EMAIL + "}") String email,
-            @Value("${phatthana.demo.enabled:false}") boolean demo,
-            @Value("${phatthana.demo.national-password:}") String demoPassword) {
+            PublicAddress address, BootstrapProperties properties) {
+        String chosenToken = properties.bootstrap().nationalToken();
+        String demoPassword = properties.demo().nationalPassword();
         ChosenSecrets.requireUsableToken("PHATTHANA_BOOTSTRAP_NATIONAL_TOKEN", chosenToken);
         ChosenSecrets.requireUsablePassword("PHATTHANA_DEMO_NATIONAL_PASSWORD", demoPassword);
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
         this.invitations = invitations;
-        this.administration = administration;
+        this.address = address;
         this.chosenToken = chosenToken == null ? "" : chosenToken;
-        this.enabled = enabled;
-        this.email = email;
-        this.demo = demo;
+        this.enabled = properties.bootstrap().nationalEnabled();
+        this.email = properties.bootstrap().nationalEmail();
+        this.demo = properties.demo().enabled();
         this.demoPassword = demoPassword == null ? "" : demoPassword;
     }
 
@@ -80,7 +78,7 @@ class NationalBootstrap implements ApplicationRunner {
                     + "to choose it)", tokens.issueForUser(admin, "bootstrap national admin", Duration.ofDays(365)).value());
         }
         // A chosen address may be a person's: the log names only the example address.
-        String shownEmail = email.equals(DEFAULT_EMAIL) ? email : "the address in PHATTHANA_BOOTSTRAP_NATIONAL_EMAIL";
+        String shownEmail = email.equals(BootstrapProperties.DEFAULT_EMAIL) ? email : "the address in PHATTHANA_BOOTSTRAP_NATIONAL_EMAIL";
         if (demo) {
             String password = demoPassword.isEmpty() ? PasswordService.generate() : demoPassword;
             passwords.set(admin.id(), password);
@@ -90,7 +88,7 @@ class NationalBootstrap implements ApplicationRunner {
         } else {
             InvitationService.IssuedInvitation invitation = invitations.issue(admin, SYSTEM);
             log.warn("Console sign-in of the NATIONAL admin ({}): choose its password at {}/invite/{} before {} (shown once)",
-                    shownEmail, administration.publicBaseUrl(), invitation.token(), invitation.invitation().expiresAt());
+                    shownEmail, address.publicBaseUrl(), invitation.token(), invitation.invitation().expiresAt());
         }
     }
 }

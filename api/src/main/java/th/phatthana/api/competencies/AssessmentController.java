@@ -22,8 +22,8 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.audit.AuditTrail;

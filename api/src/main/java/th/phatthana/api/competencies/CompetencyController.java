@@ -24,13 +24,14 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.audit.AuditTrail;
 import th.phatthana.tenants.staff.PositionType;
 import th.phatthana.tenants.tenant.TenantService;
+import th.phatthana.tenants.text.Text;
 
 /** The competency catalogue and the requirements per position type and line of work, over GraphQL. */
 @Controller
@@ -161,8 +162,8 @@ class CompetencyController {
         boolean generated = input.code() == null || input.code().isBlank();
         for (int attempt = 1;; attempt++) {
             try {
-                Competency added = catalogue.addLocal(tenantId, code, nameTh, blankToNull(input.nameEn()),
-                        blankToNull(input.description()), levels);
+                Competency added = catalogue.addLocal(tenantId, code, nameTh, Text.blankToNull(input.nameEn()),
+                        Text.blankToNull(input.description()), levels);
                 audit.record(tenantId, caller, "competency.add", "competency:" + code, Map.of("nameTh", nameTh), origin);
                 return new CompetencyPayload(added, List.of());
             } catch (DuplicateKeyException e) {
@@ -185,8 +186,8 @@ class CompetencyController {
             return CompetencyPayload.refused(List.of(nationalIsReadOnly(item)));
         }
         String nameTh = input.nameTh() == null ? item.nameTh() : strip(input.nameTh());
-        String nameEn = input.nameEn() == null ? item.nameEn() : blankToNull(input.nameEn());
-        String description = input.description() == null ? item.description() : blankToNull(input.description());
+        String nameEn = input.nameEn() == null ? item.nameEn() : Text.blankToNull(input.nameEn());
+        String description = input.description() == null ? item.description() : Text.blankToNull(input.description());
         List<UserError> errors = new ArrayList<>(checkTexts(tenantId, item.code(), nameTh, nameEn, description));
         List<ProficiencyLevel> levels = levels(input.levels(), item.levels(), errors);
         if (!errors.isEmpty()) {
@@ -296,7 +297,7 @@ class CompetencyController {
             }
         }
         if (target != null) {
-            errors.addAll(requirements.check(tenantId, target, items));
+            errors.addAll(UserError.of(requirements.check(tenantId, target, items)));
         }
         if (!errors.isEmpty()) {
             return new CompetencyRequirementPayload(null, errors);
@@ -453,9 +454,5 @@ class CompetencyController {
 
     private static String strip(String text) {
         return text == null ? null : text.strip();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import th.phatthana.api.graphql.UserError;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.staff.PositionType;
 
 /**
@@ -74,7 +74,7 @@ public class CompetencyRequirements {
     }
 
     /** Checks the items against §10's rules and the organisation's catalogue; errors name {@code input.items…}. */
-    List<UserError> check(String tenantId, RequirementTarget target, List<RequiredLevel> items) {
+    List<Problem> check(String tenantId, RequirementTarget target, List<RequiredLevel> items) {
         return RequirementRules.check(target, items, code -> catalogue.find(tenantId, code), national.items());
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import th.phatthana.api.graphql.UserError;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.staff.PositionType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +52,7 @@ public class NationalCatalogue {
     private final Map<String, Competency> items;
     private final List<Requirement> requirements;
 
-    public NationalCatalogue() {
-        JsonMapper json = JsonMapper.builder().build();
+    public NationalCatalogue(JsonMapper json) {
         CatalogueFile catalogue = read(json, CATALOGUE, CatalogueFile.class);
         this.levels = List.copyOf(catalogue.levels());
         checkLevels(levels);
@@ -107,7 +106,7 @@ public class NationalCatalogue {
         }
         result.add(Requirement.national(RequirementTarget.otherLinesOfWork(), levelsOf(file.otherLinesOfWork())));
         for (Requirement requirement : result) {
-            List<UserError> problems = RequirementRules.check(requirement.target(), requirement.items(), this::find, items());
+            List<Problem> problems = RequirementRules.check(requirement.target(), requirement.items(), this::find, items());
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(REQUIREMENTS + ": " + requirement.key() + ": " + problems);
             }

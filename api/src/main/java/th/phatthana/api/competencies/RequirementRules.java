@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import th.phatthana.schema.Problem;
 
-import th.phatthana.api.graphql.UserError;
 
 /**
  * The rules of §10 every requirement keeps, national or an organisation's: core competencies for every
@@ -30,11 +30,11 @@ final class RequirementRules {
      * @param lookup   finds a catalogue item visible to the owner by code
      * @param national the national catalogue, whose core and managerial items must be covered
      */
-    static List<UserError> check(RequirementTarget target, List<RequiredLevel> items, Function<String, Optional<Competency>> lookup,
+    static List<Problem> check(RequirementTarget target, List<RequiredLevel> items, Function<String, Optional<Competency>> lookup,
             List<Competency> national) {
-        List<UserError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         if (items.isEmpty()) {
-            errors.add(UserError.of("input.items", "REQUIRED", "give at least one required item"));
+            errors.add(new Problem("input.items", "REQUIRED", "give at least one required item"));
             return errors;
         }
         Set<String> seen = new HashSet<>();
@@ -46,23 +46,23 @@ final class RequirementRules {
             String at = "input.items." + i;
             Optional<Competency> competency = item.code() == null ? Optional.empty() : lookup.apply(item.code());
             if (competency.isEmpty()) {
-                errors.add(UserError.of(at + ".code", "NOT_FOUND", "no catalogue item has the code " + item.code()));
+                errors.add(new Problem(at + ".code", "NOT_FOUND", "no catalogue item has the code " + item.code()));
                 continue;
             }
             if (!seen.add(item.code())) {
-                errors.add(UserError.of(at + ".code", "DUPLICATE", item.code() + " is given more than once"));
+                errors.add(new Problem(at + ".code", "DUPLICATE", item.code() + " is given more than once"));
                 continue;
             }
             if (item.level() < 1 || item.level() > ProficiencyLevel.MAX) {
-                errors.add(UserError.of(at + ".level", "INVALID", "a required level is 1 to " + ProficiencyLevel.MAX));
+                errors.add(new Problem(at + ".level", "INVALID", "a required level is 1 to " + ProficiencyLevel.MAX));
             }
             CompetencyKind kind = competency.get().kind();
             boolean forPositionType = target.scope() == RequirementScope.POSITION_TYPE;
             if (forPositionType && kind == CompetencyKind.FUNCTIONAL) {
-                errors.add(UserError.of(at + ".code", "NOT_ALLOWED",
+                errors.add(new Problem(at + ".code", "NOT_ALLOWED",
                         item.code() + " is a functional competency (สมรรถนะประจำสายงาน): require it for a line of work"));
             } else if (!forPositionType && EnumSet.of(CompetencyKind.CORE, CompetencyKind.MANAGERIAL).contains(kind)) {
-                errors.add(UserError.of(at + ".code", "NOT_ALLOWED",
+                errors.add(new Problem(at + ".code", "NOT_ALLOWED",
                         item.code() + " is a " + kind.name().toLowerCase(Locale.ROOT) + " competency: it is required by position type"));
             }
             switch (kind) {
@@ -76,25 +76,25 @@ final class RequirementRules {
         return errors.isEmpty() ? coverage(target, core, managerial, functional, national) : errors;
     }
 
-    private static List<UserError> coverage(RequirementTarget target, Set<String> core, Set<String> managerial, int functional,
+    private static List<Problem> coverage(RequirementTarget target, Set<String> core, Set<String> managerial, int functional,
             List<Competency> national) {
-        List<UserError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         if (target.scope() == RequirementScope.POSITION_TYPE) {
             List<String> missingCore = missing(CompetencyKind.CORE, core, national);
             if (!missingCore.isEmpty()) {
-                errors.add(UserError.of("input.items", "REQUIRED",
+                errors.add(new Problem("input.items", "REQUIRED",
                         "every position type requires all core competencies (สมรรถนะหลัก); missing " + String.join(", ", missingCore)));
             }
             if (RequirementTarget.MANAGERIAL_POSITION_TYPES.contains(target.positionType())) {
                 List<String> missingManagerial = missing(CompetencyKind.MANAGERIAL, managerial, national);
                 if (!missingManagerial.isEmpty()) {
-                    errors.add(UserError.of("input.items", "REQUIRED", target.positionType()
+                    errors.add(new Problem("input.items", "REQUIRED", target.positionType()
                             + " positions require all managerial competencies (สมรรถนะประจำผู้บริหาร); missing "
                             + String.join(", ", missingManagerial)));
                 }
             }
         } else if (functional < MIN_FUNCTIONAL_PER_LINE) {
-            errors.add(UserError.of("input.items", "TOO_FEW_FUNCTIONAL", "a line of work requires at least "
+            errors.add(new Problem("input.items", "TOO_FEW_FUNCTIONAL", "a line of work requires at least "
                     + MIN_FUNCTIONAL_PER_LINE + " functional competencies (สมรรถนะประจำสายงาน); " + functional + " given"));
         }
         return errors;

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import th.phatthana.api.graphql.UserError;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanContent.ActivityMatch;
 import th.phatthana.api.plans.PlanContent.CommitteeRole;
@@ -26,6 +25,7 @@ import th.phatthana.api.plans.PlanContent.TargetComparator;
 import th.phatthana.api.plans.PlanInputs;
 import th.phatthana.api.plans.PlanService;
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.divisions.Division;
@@ -338,8 +338,8 @@ public class DemoPlan {
     }
 
     private static Plan check(PlanService.Outcome outcome) {
-        if (!outcome.userErrors().isEmpty()) {
-            throw new IllegalStateException("demo plan refused: " + outcome.userErrors().stream().map(UserError::message).toList());
+        if (!outcome.problems().isEmpty()) {
+            throw new IllegalStateException("demo plan refused: " + outcome.problems().stream().map(Problem::message).toList());
         }
         return outcome.plan();
     }

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import th.phatthana.tenants.divisions.DivisionService;
-import th.phatthana.tenants.divisions.Outcome;
+import th.phatthana.schema.Outcome;
 import th.phatthana.tenants.divisions.Division;
+import th.phatthana.tenants.divisions.DivisionService;
 import th.phatthana.tenants.staff.RosterColumn;
 import th.phatthana.tenants.staff.StaffRoster;
 import th.phatthana.tenants.tenant.Tenant;

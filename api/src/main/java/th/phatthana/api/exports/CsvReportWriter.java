@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import th.phatthana.api.spreadsheets.FormulaGuard;
+import th.phatthana.api.time.ThaiDates;
 
 /**
  * A {@link ProgressReport} as CSV: one file per table, {@code <key>.csv} (summary.csv, goals.csv,

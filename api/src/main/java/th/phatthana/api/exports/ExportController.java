@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanService;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.schema.FiscalYears;
 import th.phatthana.tenants.access.Caller;
 
@@ -115,12 +115,11 @@ class ExportController {
     }
 
     static ResponseEntity<Map<String, Object>> error(ApiException e) {
-        HttpStatus status = switch (e.type()) {
+        HttpStatus status = switch (e.kind()) {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {

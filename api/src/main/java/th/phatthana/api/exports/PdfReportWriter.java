@@ -20,6 +20,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import th.phatthana.api.time.ThaiDates;
+
 /**
  * A {@link ReportDocument} as an A4 PDF in Thai (landscape when a table has more than
  * {@value #LANDSCAPE_COLUMNS} columns) (PDFBox 3), with the Sarabun font embedded:

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import th.phatthana.api.time.ThaiDates;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanService;
 import th.phatthana.api.progress.ProgressService;
@@ -117,7 +118,7 @@ class PlanProgressReportSource implements ProgressReportSource {
             text.append(text.isEmpty() ? "" : " ").append("มติครั้งที่ ").append(review.resolutionNumber());
         }
         if (review.resolutionDate() != null) {
-            text.append(text.isEmpty() ? "" : " ").append("เมื่อ ").append(ThaiFormats.date(review.resolutionDate()));
+            text.append(text.isEmpty() ? "" : " ").append("เมื่อ ").append(ThaiDates.date(review.resolutionDate()));
         }
         return text.toString();
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import th.phatthana.api.time.ThaiDates;
+
 /**
  * A progress report as the export writers see it, independent of the progress engine: the title
  * block and the tables, in display order. Every writer (XLSX, CSV, PDF) renders the same report,
@@ -65,8 +67,8 @@ public record ProgressReport(
                 new ReportDocument.Line("ฉบับที่ใช้", versionLabel(planVersion)),
                 new ReportDocument.Line("ความเห็นชอบ", approval),
                 new ReportDocument.Line("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) fiscalYear),
-                new ReportDocument.Line(ReportDocument.DATA_AS_OF, ThaiFormats.dateTime(generatedAt))),
-                tables, signatories, organisationName + " · " + ThaiFormats.fiscalYear(fiscalYear), generatedAt, fileStem());
+                new ReportDocument.Line(ReportDocument.DATA_AS_OF, ThaiDates.dateTime(generatedAt))),
+                tables, signatories, organisationName + " · " + ThaiDates.fiscalYear(fiscalYear), generatedAt, fileStem());
     }
 
     public Optional<ReportTable> table(String key) {

@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
-import th.phatthana.api.oversight.ProvinceOverviewService;
 import th.phatthana.api.oversight.ProvinceOverviewService.Entry;
 import th.phatthana.api.oversight.ProvinceOverviewService.Overview;
+import th.phatthana.api.oversight.ProvinceOverviewService;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.api.progress.ProgressViews.PlanProgress;
+import th.phatthana.api.time.ThaiDates;
 import th.phatthana.schema.FiscalYears;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.tenant.TenantKind;
@@ -101,9 +102,9 @@ class ProvinceOverviewExportController {
                 new ReportDocument.Line("ประเภทองค์กรปกครองส่วนท้องถิ่น", kind),
                 new ReportDocument.Line("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) overview.fiscalYear()),
                 new ReportDocument.Line("จำนวนองค์กร", overview.organisations().size() + " แห่ง"),
-                new ReportDocument.Line(ReportDocument.DATA_AS_OF, ThaiFormats.dateTime(now))),
+                new ReportDocument.Line(ReportDocument.DATA_AS_OF, ThaiDates.dateTime(now))),
                 List.of(table(overview)), List.of("ผู้รายงาน", "ผู้ตรวจสอบ"),
-                "จังหวัด" + overview.province() + " · " + ThaiFormats.fiscalYear(overview.fiscalYear()), now,
+                "จังหวัด" + overview.province() + " · " + ThaiDates.fiscalYear(overview.fiscalYear()), now,
                 "province-progress-" + overview.fiscalYear());
     }
 

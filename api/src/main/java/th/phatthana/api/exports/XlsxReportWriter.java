@@ -20,6 +20,8 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import th.phatthana.api.time.ThaiDates;
+
 /**
  * A {@link ProgressReport} as an XLSX workbook (Apache POI): a first sheet "ข้อมูลรายงาน" with the
  * title block, then one sheet per table named by its Thai title, with Thai headers in row 1. Counts,
@@ -131,7 +133,7 @@ public final class XlsxReportWriter {
                         }
                     }
                     case PERCENT -> cell.setCellValue(((BigDecimal) value).movePointLeft(2).doubleValue());
-                    case DATE -> cell.setCellValue(ThaiFormats.date((LocalDate) value));
+                    case DATE -> cell.setCellValue(ThaiDates.date((LocalDate) value));
                 }
                 widths[c] = Math.max(widths[c], displayWidth(ThaiFormats.cell(type, value)));
             }

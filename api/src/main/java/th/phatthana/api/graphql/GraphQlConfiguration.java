@@ -2,6 +2,10 @@ package th.phatthana.api.graphql;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.CursorEncoder;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.data.pagination.EncodingCursorStrategy;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 import graphql.ExecutionResult;
@@ -21,6 +25,12 @@ class GraphQlConfiguration {
     static final int MAX_DEPTH = 12;
     /** Each field costs 1; a capped page of 100 nodes with a handful of fields stays well inside. */
     static final int MAX_COMPLEXITY = 5_000;
+
+    /** Replaces Spring Boot's cursor strategy (same cursors), so that a malformed cursor is bad input. */
+    @Bean
+    EncodingCursorStrategy<ScrollPosition> cursorStrategy() {
+        return CursorStrategy.withEncoder(new CheckedCursors(), CursorEncoder.noOpEncoder());
+    }
 
     @Bean
     RuntimeWiringConfigurer scalars() {

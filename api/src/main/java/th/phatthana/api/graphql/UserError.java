@@ -2,6 +2,8 @@ package th.phatthana.api.graphql;
 
 import java.util.List;
 
+import th.phatthana.schema.Problem;
+
 /**
  * A validation failure of a mutation's input, returned in the payload's {@code userErrors}.
  *
@@ -13,5 +15,19 @@ public record UserError(List<String> field, String message, String code) {
 
     public static UserError of(String field, String code, String message) {
         return new UserError(List.of(field.split("\\.")), message, code);
+    }
+
+    /** A service's problem as the GraphQL API reports it. */
+    public static UserError of(Problem problem) {
+        return of(problem.field(), problem.code(), problem.message());
+    }
+
+    public static List<UserError> of(List<Problem> problems) {
+        return problems.stream().map(UserError::of).toList();
+    }
+
+    /** Problems whose fields are relative to the mutation's {@code input}. */
+    public static List<UserError> ofInput(List<Problem> problems) {
+        return problems.stream().map(p -> of(p.under("input"))).toList();
     }
 }

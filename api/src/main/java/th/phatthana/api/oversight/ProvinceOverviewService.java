@@ -8,10 +8,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanService;
 import th.phatthana.api.plans.PlanStatus;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.api.progress.ProgressService;
 import th.phatthana.api.progress.ProgressViews.PlanProgress;
 import th.phatthana.tenants.access.Caller;

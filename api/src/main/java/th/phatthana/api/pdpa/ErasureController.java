@@ -9,8 +9,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.audit.AuditTrail;
@@ -36,23 +36,33 @@ class ErasureController {
         this.audit = audit;
     }
 
+    record EraseStaffMemberInput(String staffId, String reason, ErasurePolicy mode) {
+    }
+
+    record SetErasurePolicyInput(ErasurePolicy policy) {
+    }
+
+    record EraseStaffMemberPayload(StaffErasure.Erasure erasure, List<UserError> userErrors) {
+    }
+
     record ErasurePolicyPayload(Tenant organisation, List<UserError> userErrors) {
     }
 
     @MutationMapping
-    StaffErasure.Outcome eraseStaffMember(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+    EraseStaffMemberPayload eraseStaffMember(@Argument EraseStaffMemberInput input, @ContextValue Caller caller,
+            @ContextValue String origin) {
         Tenant organisation = ownOrganisation(caller);
-        Staff member = staff.find(organisation.id(), (String) input.get("staffId"))
-                .orElseThrow(() -> ApiException.notFound("staff member"));
-        Object mode = input.get("mode");
-        ErasurePolicy chosen = mode == null ? organisation.erasurePolicy() : ErasurePolicy.valueOf((String) mode);
-        return erasure.erase(member, (String) input.get("reason"), chosen, caller, origin);
+        Staff member = staff.find(organisation.id(), input.staffId()).orElseThrow(() -> ApiException.notFound("staff member"));
+        ErasurePolicy chosen = input.mode() == null ? organisation.erasurePolicy() : input.mode();
+        StaffErasure.Outcome outcome = erasure.erase(member, input.reason(), chosen, caller, origin);
+        return new EraseStaffMemberPayload(outcome.erasure(), UserError.of(outcome.problems()));
     }
 
     @MutationMapping
-    ErasurePolicyPayload setErasurePolicy(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
+    ErasurePolicyPayload setErasurePolicy(@Argument SetErasurePolicyInput input, @ContextValue Caller caller,
+            @ContextValue String origin) {
         Tenant organisation = ownOrganisation(caller);
-        ErasurePolicy policy = ErasurePolicy.valueOf((String) input.get("policy"));
+        ErasurePolicy policy = input.policy();
         Tenant changed = tenants.setErasurePolicy(organisation, policy);
         audit.record(organisation.id(), caller, "organisation.setErasurePolicy", "organisation:" + organisation.id(),
                 Map.of("policy", policy.name()), origin);

@@ -17,21 +17,21 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.api.competencies.AssessmentService;
-import th.phatthana.api.graphql.UserError;
 import th.phatthana.api.progress.ProgressProjector;
 import th.phatthana.lrs.agents.AgentDirectory;
 import th.phatthana.lrs.documents.DocumentErasure;
 import th.phatthana.lrs.statements.ErasedPerson;
 import th.phatthana.lrs.statements.StatementErasure;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.audit.AuditTrail;
 import th.phatthana.tenants.staff.Staff;
-import th.phatthana.tenants.staff.StaffService;
 import th.phatthana.tenants.staff.StaffService.PendingErasure;
+import th.phatthana.tenants.staff.StaffService;
 import th.phatthana.tenants.staff.XapiIdentity;
 import th.phatthana.tenants.tenant.ErasurePolicy;
 
@@ -55,6 +55,7 @@ import th.phatthana.tenants.tenant.ErasurePolicy;
  * Everything is selected by the tenant first: other organisations' data is never read or changed.
  */
 @Service
+@EnableConfigurationProperties(PdpaProperties.class)
 public class StaffErasure {
 
     private static final Logger log = LoggerFactory.getLogger(StaffErasure.class);
@@ -72,8 +73,7 @@ public class StaffErasure {
     private final Duration rebuildTimeout;
 
     StaffErasure(StaffService staff, StatementErasure statements, DocumentErasure documents, AgentDirectory agents,
-            ProgressProjector progress, AssessmentService assessments, AuditTrail audit, Optional<Clock> clock,
-            @Value("${phatthana.pdpa.erasure-rebuild-timeout:PT10M}") Duration rebuildTimeout) {
+            ProgressProjector progress, AssessmentService assessments, AuditTrail audit, Clock clock, PdpaProperties properties) {
         this.staff = staff;
         this.statements = statements;
         this.documents = documents;
@@ -81,8 +81,8 @@ public class StaffErasure {
         this.progress = progress;
         this.assessments = assessments;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
-        this.rebuildTimeout = rebuildTimeout;
+        this.clock = clock;
+        this.rebuildTimeout = properties.erasureRebuildTimeout();
     }
 
     /** What an erasure did (counts of this run), as the payload and the audit event give it. */
@@ -90,9 +90,9 @@ public class StaffErasure {
             long documentsDeleted, long agentsForgotten, long assessmentsDeleted, Instant erasedAt) {
     }
 
-    /** The erasure, or the userErrors that refused it or stopped it. */
-    public record Outcome(Erasure erasure, List<UserError> userErrors) {
-        static Outcome refused(UserError error) {
+    /** The erasure, or the problems that refused it or stopped it. */
+    public record Outcome(Erasure erasure, List<Problem> problems) {
+        static Outcome refused(Problem error) {
             return new Outcome(null, List.of(error));
         }
     }
@@ -105,13 +105,13 @@ public class StaffErasure {
      */
     public Outcome erase(Staff member, String reason, ErasurePolicy mode, Caller caller, String origin) {
         String tenantId = member.tenantId();
-        Optional<UserError> badReason = checkReason(reason, member);
+        Optional<Problem> badReason = checkReason(reason, member);
         if (badReason.isPresent()) {
             return Outcome.refused(badReason.get());
         }
         Optional<PendingErasure> started = staff.startErasure(tenantId, member.id(), mode);
         if (started.isEmpty()) {
-            return Outcome.refused(UserError.of("input.staffId", "NOT_FOUND", "no such staff member (already erased?)"));
+            return Outcome.refused(new Problem("input.staffId", "NOT_FOUND", "no such staff member (already erased?)"));
         }
         PendingErasure pending = started.get();
 
@@ -127,7 +127,7 @@ public class StaffErasure {
         if (rebuildFailure.isPresent()) {
             log.warn("Erasure {} of tenant {}: the learning record store is erased, the progress rebuild did not finish ({}); "
                     + "the staff record stays marked until the erasure is run again", pending.erasureId(), tenantId, rebuildFailure.get());
-            return Outcome.refused(UserError.of("input.staffId", "INCOMPLETE", "the learning records are erased, but the progress "
+            return Outcome.refused(new Problem("input.staffId", "INCOMPLETE", "the learning records are erased, but the progress "
                     + "read model could not be rebuilt now (" + rebuildFailure.get() + "): run eraseStaffMember for the same staff "
                     + "member again to finish; repeating it is safe"));
         }
@@ -163,13 +163,13 @@ public class StaffErasure {
      * refused when it contains their name, staff number, one of their identities or 13 digits in a
      * row (a citizen ID).
      */
-    static Optional<UserError> checkReason(String reason, Staff member) {
+    static Optional<Problem> checkReason(String reason, Staff member) {
         String given = reason == null ? "" : reason.strip();
         if (given.isEmpty()) {
-            return Optional.of(UserError.of("input.reason", "REQUIRED", "say why the person is erased (e.g. the date and number of their request)"));
+            return Optional.of(new Problem("input.reason", "REQUIRED", "say why the person is erased (e.g. the date and number of their request)"));
         }
         if (given.length() > MAX_REASON) {
-            return Optional.of(UserError.of("input.reason", "TOO_LONG", "at most " + MAX_REASON + " characters"));
+            return Optional.of(new Problem("input.reason", "TOO_LONG", "at most " + MAX_REASON + " characters"));
         }
         List<String> identifying = new ArrayList<>(List.of(member.firstNameTh(), member.lastNameTh(), member.staffNumber()));
         for (XapiIdentity identity : member.xapiIdentities()) {
@@ -190,7 +190,7 @@ public class StaffErasure {
         boolean names = identifying.stream().filter(text -> text != null && !text.isBlank())
                 .anyMatch(text -> lower.contains(text.strip().toLowerCase(Locale.ROOT)));
         if (names || given.replaceAll("[\\s-]", "").matches(".*\\d{13}.*")) {
-            return Optional.of(UserError.of("input.reason", "NAMES_THE_PERSON", "the reason is kept in the audit trail and must not "
+            return Optional.of(new Problem("input.reason", "NAMES_THE_PERSON", "the reason is kept in the audit trail and must not "
                     + "identify the person: leave out their name, staff number, e-mail address, accounts and citizen ID "
                     + "(give e.g. the date and number of their request)"));
         }

@@ -63,9 +63,9 @@ public class MasterPlan {
 
     private final Template template;
 
-    public MasterPlan() {
+    public MasterPlan(JsonMapper json) {
         try (InputStream in = new ClassPathResource(TEMPLATE).getInputStream()) {
-            this.template = JsonMapper.builder().build().readValue(in, Template.class);
+            this.template = json.readValue(in, Template.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + TEMPLATE, e);
         }

@@ -118,6 +118,59 @@ public record Plan(
         return from != null && !today.isBefore(from) ? PlanStatus.IN_FORCE : PlanStatus.APPROVED;
     }
 
+    // ---- the workflow: whether a step is allowed now, and if not why --------------------------
+
+    /** Editing the content or title: only an open draft that is not with the committee. */
+    public Optional<PlanRefusal> whyNotEdit() {
+        if (draft == null) {
+            return Optional.of(PlanRefusal.APPROVED_VERSIONS_NEVER_CHANGE);
+        }
+        return draft.editable() ? Optional.empty() : Optional.of(PlanRefusal.DRAFT_WITH_COMMITTEE);
+    }
+
+    /** Submitting the open draft to the committee (its gaps are checked apart). */
+    public Optional<PlanRefusal> whyNotSubmit(LocalDate today) {
+        if (draft == null) {
+            return Optional.of(PlanRefusal.NO_DRAFT_TO_SUBMIT);
+        }
+        if (!draft.editable()) {
+            return Optional.of(PlanRefusal.ALREADY_SUBMITTED);
+        }
+        return statusOn(today) == PlanStatus.CLOSED ? Optional.of(PlanRefusal.CLOSED) : Optional.empty();
+    }
+
+    /** The committee approving or returning: only a submitted draft. */
+    public Optional<PlanRefusal> whyNotReview() {
+        return draft == null || draft.status() != RevisionStatus.SUBMITTED ? Optional.of(PlanRefusal.NOT_SUBMITTED) : Optional.empty();
+    }
+
+    /** Announcing the current version: approved and not yet announced (the date is checked apart). */
+    public Optional<PlanRefusal> whyNotAnnounce() {
+        if (!isApproved()) {
+            return Optional.of(PlanRefusal.NOT_APPROVED_TO_ANNOUNCE);
+        }
+        return announcement(currentVersion).isPresent() ? Optional.of(PlanRefusal.ALREADY_ANNOUNCED) : Optional.empty();
+    }
+
+    /** Opening an amendment (§19): an approved plan not yet closed, without an open draft. */
+    public Optional<PlanRefusal> whyNotAmend(LocalDate today) {
+        if (!isApproved()) {
+            return Optional.of(PlanRefusal.NOT_APPROVED_TO_AMEND);
+        }
+        if (statusOn(today) == PlanStatus.CLOSED) {
+            return Optional.of(PlanRefusal.CLOSED);
+        }
+        return draft != null ? Optional.of(PlanRefusal.AMENDMENT_OPEN) : Optional.empty();
+    }
+
+    /** Discarding the open draft: one that is not with the committee. */
+    public Optional<PlanRefusal> whyNotDiscard() {
+        if (draft == null) {
+            return Optional.of(PlanRefusal.NO_DRAFT_TO_DISCARD);
+        }
+        return draft.status() == RevisionStatus.SUBMITTED ? Optional.of(PlanRefusal.SUBMITTED_DRAFT_NOT_DISCARDED) : Optional.empty();
+    }
+
     public Plan withDraft(Revision value, Instant now) {
         return new Plan(id, tenantId, title, fiscalYearStart, fiscalYears, value, currentVersion, announcements, createdAt,
                 createdBy, now, version);

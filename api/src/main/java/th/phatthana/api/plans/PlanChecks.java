@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import th.phatthana.api.graphql.UserError;
 import th.phatthana.api.plans.PlanContent.CommitteeRole;
 import th.phatthana.api.plans.PlanContent.Course;
 import th.phatthana.api.plans.PlanContent.CourseYear;
 import th.phatthana.api.plans.PlanContent.Goal;
 import th.phatthana.api.plans.PlanContent.Indicator;
+import th.phatthana.schema.Problem;
 
 /**
  * The two kinds of rule a plan is held to.
@@ -33,8 +33,8 @@ final class PlanChecks {
     }
 
     /** Every reason {@code submitPlan} refuses this content for a plan covering {@code years}; empty when ready. */
-    static List<UserError> gaps(PlanContent content, List<Integer> years) {
-        List<UserError> gaps = new ArrayList<>();
+    static List<Problem> gaps(PlanContent content, List<Integer> years) {
+        List<Problem> gaps = new ArrayList<>();
         if (blank(content.rationale())) {
             gaps.add(gap(List.of("rationale"), "MISSING", "section (1) rationale (หลักการและเหตุผล) is missing"));
         }
@@ -55,7 +55,7 @@ final class PlanChecks {
         return gaps;
     }
 
-    private static void goals(PlanContent content, List<Integer> years, List<UserError> gaps) {
+    private static void goals(PlanContent content, List<Integer> years, List<Problem> gaps) {
         if (content.goals().isEmpty()) {
             gaps.add(gap(List.of("goals"), "MISSING", "section (2) development goals (เป้าหมายการพัฒนา) is missing"));
             return;
@@ -86,7 +86,7 @@ final class PlanChecks {
         }
     }
 
-    private static void courses(PlanContent content, List<Integer> years, List<UserError> gaps) {
+    private static void courses(PlanContent content, List<Integer> years, List<Problem> gaps) {
         if (content.courses().isEmpty()) {
             gaps.add(gap(List.of("courses"), "MISSING", "section (3) courses (หลักสูตรการพัฒนา) has no course"));
             return;
@@ -132,7 +132,7 @@ final class PlanChecks {
         }
     }
 
-    private static void committee(PlanContent.Committee committee, List<UserError> gaps) {
+    private static void committee(PlanContent.Committee committee, List<Problem> gaps) {
         long chairs = committee.count(CommitteeRole.CHAIR);
         long secretaries = committee.count(CommitteeRole.SECRETARY);
         if (chairs == 0) {
@@ -160,7 +160,7 @@ final class PlanChecks {
         return text == null || text.isBlank();
     }
 
-    private static UserError gap(List<String> field, String code, String message) {
-        return new UserError(field, message, code);
+    private static Problem gap(List<String> field, String code, String message) {
+        return Problem.at(field, code, message);
     }
 }

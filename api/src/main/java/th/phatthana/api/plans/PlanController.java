@@ -2,10 +2,7 @@ package th.phatthana.api.plans;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.IntFunction;
 
-import org.springframework.data.domain.OffsetScrollPosition;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -15,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+import th.phatthana.api.graphql.Pages;
 import th.phatthana.api.graphql.UserError;
 import th.phatthana.api.plans.PlanInputs.AddCourseInput;
 import th.phatthana.api.plans.PlanInputs.AmendInput;
@@ -37,9 +35,6 @@ import th.phatthana.tenants.tenant.Tenant;
 @Controller
 class PlanController {
 
-    static final int DEFAULT_PAGE = 20;
-    static final int MAX_PAGE = 100;
-
     private final PlanService service;
     private final PlanningCalendar calendar;
 
@@ -50,7 +45,7 @@ class PlanController {
 
     record PlanPayload(Plan plan, List<UserError> userErrors) {
         static PlanPayload of(Outcome outcome) {
-            return new PlanPayload(outcome.plan(), outcome.userErrors());
+            return new PlanPayload(outcome.plan(), UserError.of(outcome.problems()));
         }
     }
 
@@ -76,7 +71,7 @@ class PlanController {
                 .filter(p -> status == null || status.isEmpty() || status.contains(p.statusOn(today)))
                 .filter(p -> fiscalYear == null || p.covers(fiscalYear))
                 .toList();
-        return th.phatthana.api.graphql.TotalCount.page(page(matching, subrange), matching::size);
+        return Pages.connection(matching, subrange);
     }
 
     @QueryMapping
@@ -88,23 +83,12 @@ class PlanController {
     @QueryMapping
     graphql.execution.DataFetcherResult<Window<Plan>> planReviewQueue(ScrollSubrange subrange, @ContextValue Caller caller) {
         List<Plan> queue = service.reviewQueue(caller);
-        return th.phatthana.api.graphql.TotalCount.page(page(queue, subrange), queue::size);
+        return Pages.connection(queue, subrange);
     }
 
     @QueryMapping
     CalendarView planningCalendar(@Argument String organisationId, @ContextValue Caller caller) {
         return calendar.of(service.readableTenant(organisationId, caller), caller);
-    }
-
-    /** One page of an in-memory list: a tenant has a plan every three years, and a queue holds a province's. */
-    static <T> Window<T> page(List<T> all, ScrollSubrange subrange) {
-        int offset = subrange.position().filter(OffsetScrollPosition.class::isInstance)
-                .map(p -> ((OffsetScrollPosition) p).isInitial() ? 0 : (int) ((OffsetScrollPosition) p).getOffset() + 1).orElse(0);
-        int count = Math.max(0, Math.min(subrange.count().orElse(DEFAULT_PAGE), MAX_PAGE));
-        int start = Math.min(offset, all.size());
-        int end = Math.min(all.size(), start + count);
-        IntFunction<ScrollPosition> position = i -> ScrollPosition.offset(start + i);
-        return Window.from(all.subList(start, end), position, end < all.size());
     }
 
     // ---- Plan fields ----------------------------------------------------------------------------
@@ -167,12 +151,12 @@ class PlanController {
 
     @SchemaMapping(typeName = "Plan")
     List<UserError> gaps(Plan plan, @ContextValue Caller caller) {
-        return service.visibleDraft(plan, caller).isPresent() ? service.gaps(plan) : List.of();
+        return service.visibleDraft(plan, caller).isPresent() ? UserError.of(service.gaps(plan)) : List.of();
     }
 
     @SchemaMapping(typeName = "Plan")
     Window<PlanEvent> auditTrail(Plan plan, ScrollSubrange subrange) {
-        return page(service.events(plan), subrange);
+        return Pages.page(service.events(plan), subrange);
     }
 
     // ---- mutations ------------------------------------------------------------------------------
@@ -198,14 +182,14 @@ class PlanController {
     PlanCoursePayload addPlanCourse(@Argument AddCourseInput input, @ContextValue Caller caller,
             @ContextValue(required = false) String origin) {
         Outcome outcome = service.addCourse(caller, input, origin);
-        return new PlanCoursePayload(outcome.plan(), outcome.course(), outcome.userErrors());
+        return new PlanCoursePayload(outcome.plan(), outcome.course(), UserError.of(outcome.problems()));
     }
 
     @MutationMapping
     PlanCoursePayload updatePlanCourse(@Argument UpdateCourseInput input, @ContextValue Caller caller,
             @ContextValue(required = false) String origin) {
         Outcome outcome = service.updateCourse(caller, input, origin);
-        return new PlanCoursePayload(outcome.plan(), outcome.course(), outcome.userErrors());
+        return new PlanCoursePayload(outcome.plan(), outcome.course(), UserError.of(outcome.problems()));
     }
 
     @MutationMapping
@@ -244,7 +228,7 @@ class PlanController {
     DiscardPlanDraftPayload discardPlanDraft(@Argument PlanRef input, @ContextValue Caller caller,
             @ContextValue(required = false) String origin) {
         Outcome outcome = service.discardDraft(caller, input.planId(), origin);
-        return new DiscardPlanDraftPayload(outcome.plan(), outcome.deletedPlanId(), outcome.userErrors());
+        return new DiscardPlanDraftPayload(outcome.plan(), outcome.deletedPlanId(), UserError.of(outcome.problems()));
     }
 
     @SchemaMapping(typeName = "PlanCourse")

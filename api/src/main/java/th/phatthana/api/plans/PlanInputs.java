@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import th.phatthana.api.graphql.UserError;
 import th.phatthana.api.plans.PlanContent.ActivityMatch;
 import th.phatthana.api.plans.PlanContent.CommitteeRole;
 import th.phatthana.api.plans.PlanContent.CourseCategory;
@@ -18,6 +17,8 @@ import th.phatthana.api.plans.PlanContent.IndicatorUnit;
 import th.phatthana.api.plans.PlanContent.PdcaPhase;
 import th.phatthana.api.plans.PlanContent.ProviderKind;
 import th.phatthana.api.plans.PlanContent.TargetComparator;
+import th.phatthana.schema.Problem;
+import th.phatthana.tenants.text.Text;
 
 /**
  * The GraphQL inputs of the plan mutations, and their conversion to plan content with the shape
@@ -114,15 +115,15 @@ public final class PlanInputs {
     public record AmendInput(String planId, String reason) {
     }
 
-    /** Collects userErrors while converting, with paths relative to {@code input}. */
+    /** Collects problems while converting, with paths from {@code input}. */
     static final class Errors {
-        private final List<UserError> errors = new ArrayList<>();
+        private final List<Problem> errors = new ArrayList<>();
 
         void add(String path, String code, String message) {
-            errors.add(new UserError(List.of(path.split("\\.")), message, code));
+            errors.add(new Problem(path, code, message));
         }
 
-        List<UserError> list() {
+        List<Problem> list() {
             return List.copyOf(errors);
         }
 
@@ -167,10 +168,10 @@ public final class PlanInputs {
                     }
                     targets.add(new PlanContent.IndicatorTarget(target.fiscalYear(), target.value()));
                 }
-                indicators.add(new PlanContent.Indicator(ikey, trim(indicator.description()), indicator.metric(), indicator.unit(),
+                indicators.add(new PlanContent.Indicator(ikey, Text.blankToNull(indicator.description()), indicator.metric(), indicator.unit(),
                         indicator.comparator(), targets));
             }
-            goals.add(new PlanContent.Goal(key, trim(input.title()), trim(input.description()), indicators));
+            goals.add(new PlanContent.Goal(key, Text.blankToNull(input.title()), Text.blankToNull(input.description()), indicators));
         }
         return goals;
     }
@@ -184,10 +185,10 @@ public final class PlanInputs {
             if (PlanChecks.blank(checkpoint.description())) {
                 errors.add(at + ".description", "REQUIRED", "say what is done at this checkpoint");
             }
-            checkpoints.add(new PlanContent.Checkpoint(checkpoint.phase(), trim(checkpoint.description()),
-                    months(checkpoint.months(), at + ".months", errors), trim(checkpoint.responsible())));
+            checkpoints.add(new PlanContent.Checkpoint(checkpoint.phase(), Text.blankToNull(checkpoint.description()),
+                    months(checkpoint.months(), at + ".months", errors), Text.blankToNull(checkpoint.responsible())));
         }
-        return new PlanContent.Monitoring(trim(input.description()), checkpoints);
+        return new PlanContent.Monitoring(Text.blankToNull(input.description()), checkpoints);
     }
 
     static PlanContent.Committee committee(CommitteeInput input, String path, Errors errors) {
@@ -201,11 +202,11 @@ public final class PlanInputs {
             if (PlanChecks.blank(member.staffId()) && PlanChecks.blank(member.name()) && PlanChecks.blank(member.position())) {
                 errors.add(at, "REQUIRED", "a member is named by staffId, by name, or by position");
             }
-            members.add(new PlanContent.Member(key, member.role(), trim(member.staffId()), trim(member.name()), trim(member.position())));
+            members.add(new PlanContent.Member(key, member.role(), Text.blankToNull(member.staffId()), Text.blankToNull(member.name()), Text.blankToNull(member.position())));
         }
         // Chair first, then members, the secretary and the assistants, as an appointment order lists them.
         members.sort(java.util.Comparator.comparing(m -> m.role().ordinal()));
-        return new PlanContent.Committee(trim(input.appointmentOrderNumber()), input.appointmentDate(), members);
+        return new PlanContent.Committee(Text.blankToNull(input.appointmentOrderNumber()), input.appointmentDate(), members);
     }
 
     /** A course from its input; {@code existingKeys} are the other courses' keys. */
@@ -235,20 +236,20 @@ public final class PlanInputs {
         }
         List<DevelopmentMethod> methods = input.methods() == null ? List.of() : input.methods().stream().distinct().toList();
         PlanContent.Provider provider = input.provider() == null ? null
-                : new PlanContent.Provider(input.provider().kind(), trim(input.provider().name()));
+                : new PlanContent.Provider(input.provider().kind(), Text.blankToNull(input.provider().name()));
         PlanContent.Target target = null;
         if (input.target() != null) {
             CourseTargetInput t = input.target();
             target = new PlanContent.Target(Boolean.TRUE.equals(t.allStaff()), distinct(t.targetGroups()), distinct(t.positionTypes()),
                     distinctTrimmed(t.linesOfWork()), distinctTrimmed(t.divisionIds()), distinctTrimmed(t.staffIds()),
-                    trim(t.description()));
+                    Text.blankToNull(t.description()));
         }
         PlanContent.Schedule schedule = null;
         if (input.schedule() != null) {
             List<Integer> years = input.schedule().fiscalYears() == null ? List.of()
                     : input.schedule().fiscalYears().stream().distinct().sorted().toList();
             schedule = new PlanContent.Schedule(years, months(input.schedule().months(), path + ".schedule.months", errors),
-                    trim(input.schedule().note()));
+                    Text.blankToNull(input.schedule().note()));
         }
         List<PlanContent.CourseYear> yearly = new ArrayList<>();
         Set<Integer> years = new HashSet<>();
@@ -267,7 +268,7 @@ public final class PlanInputs {
         }
         yearly.sort(java.util.Comparator.comparingInt(PlanContent.CourseYear::fiscalYear));
         PlanContent.Xapi xapi = input.xapi() == null ? null : xapi(input.xapi(), path + ".xapi", errors);
-        return new PlanContent.Course(key, trim(input.titleTh()), trim(input.titleEn()), trim(input.description()), input.category(),
+        return new PlanContent.Course(key, Text.blankToNull(input.titleTh()), Text.blankToNull(input.titleEn()), Text.blankToNull(input.description()), input.category(),
                 codes, methods, provider, target, schedule, yearly, xapi);
     }
 
@@ -348,13 +349,5 @@ public final class PlanInputs {
 
     private static List<String> distinctTrimmed(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
-    }
-
-    static String trim(String text) {
-        if (text == null) {
-            return null;
-        }
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }

@@ -12,23 +12,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
-import th.phatthana.api.graphql.UserError;
 import th.phatthana.api.plans.Plan.Actor;
 import th.phatthana.api.plans.Plan.Revision;
 import th.phatthana.api.plans.Plan.RevisionStatus;
 import th.phatthana.api.plans.PlanEvent.Action;
 import th.phatthana.api.plans.PlanEvent.FieldChange;
 import th.phatthana.api.plans.PlanInputs.Errors;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.audit.AuditTrail;
@@ -36,16 +34,18 @@ import th.phatthana.tenants.divisions.ScopedIds;
 import th.phatthana.tenants.tenant.Tenant;
 import th.phatthana.tenants.tenant.TenantKind;
 import th.phatthana.tenants.tenant.TenantService;
+import th.phatthana.tenants.text.Text;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 3-year development plans: authoring, the approval workflow with the provincial committee, and
- * numbered amendments. Every method that takes a {@link Caller} checks it: things of a tenant the
- * caller may not read are NOT_FOUND, writes without the role are FORBIDDEN, and input that breaks a
- * rule comes back as userErrors. Every change lands in the plan's audit trail and the
- * organisation-wide one.
+ * numbered amendments. Each command goes permission → the plan's workflow rule ({@link Plan#whyNotSubmit}
+ * and the others) → input checks → write → audit. Things of a tenant the caller may not read are
+ * NOT_FOUND, writes without the role are FORBIDDEN, and refusals come back as {@link Problem}s.
+ * Every change lands in the plan's audit trail and the organisation-wide one; an approval also
+ * publishes {@link PlanVersionApproved}.
  *
- * <p>"Now" is the {@link Clock} bean when the context has one (tests set it), else the system clock;
- * dates are Asia/Bangkok.
+ * <p>"Now" is the {@link Clock} bean (tests set it); dates are Asia/Bangkok.
  */
 @Service
 public class PlanService {
@@ -60,11 +60,14 @@ public class PlanService {
     private final AuditTrail audit;
     private final MasterPlan masterPlan;
     private final PlanReferences references;
-    private final MongoTemplate mongo;
+    private final ApplicationEventPublisher publisher;
+    private final JsonMapper json;
     private final Clock clock;
 
     PlanService(PlanRepository plans, PlanVersionRepository versions, PlanEventRepository events, TenantService tenants,
-            AuditTrail audit, MasterPlan masterPlan, PlanReferences references, MongoTemplate mongo, Optional<Clock> clock) {
+            AuditTrail audit, MasterPlan masterPlan, PlanReferences references, ApplicationEventPublisher publisher, JsonMapper json,
+            Clock clock) {
+        this.json = json;
         this.plans = plans;
         this.versions = versions;
         this.events = events;
@@ -72,8 +75,8 @@ public class PlanService {
         this.audit = audit;
         this.masterPlan = masterPlan;
         this.references = references;
-        this.mongo = mongo;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.publisher = publisher;
+        this.clock = clock;
     }
 
     /**
@@ -82,21 +85,21 @@ public class PlanService {
      * of a plan that has since closed.
      */
     public PlanService at(Clock otherClock) {
-        return new PlanService(plans, versions, events, tenants, audit, masterPlan, references, mongo, Optional.of(otherClock));
+        return new PlanService(plans, versions, events, tenants, audit, masterPlan, references, publisher, json, otherClock);
     }
 
-    /** The result of a command: the plan (and course) after it, or the userErrors that refused it. */
-    public record Outcome(Plan plan, PlanContent.Course course, String deletedPlanId, List<UserError> userErrors) {
+    /** The result of a command: the plan (and course) after it, or the problems that refused it (fields from {@code input}). */
+    public record Outcome(Plan plan, PlanContent.Course course, String deletedPlanId, List<Problem> problems) {
         static Outcome of(Plan plan) {
             return new Outcome(plan, null, null, List.of());
         }
 
-        static Outcome refused(List<UserError> errors) {
-            return new Outcome(null, null, null, List.copyOf(errors));
+        static Outcome refused(List<Problem> problems) {
+            return new Outcome(null, null, null, List.copyOf(problems));
         }
 
         static Outcome refused(String field, String code, String message) {
-            return refused(List.of(UserError.of(field, code, message)));
+            return refused(List.of(new Problem(field, code, message)));
         }
     }
 
@@ -210,8 +213,7 @@ public class PlanService {
         if (!caller.has(Role.PROVINCIAL_COMMITTEE) || caller.province() == null || caller.committeeKind() == null) {
             throw ApiException.forbidden("the review queue is for provincial committee members (PROVINCIAL_COMMITTEE)");
         }
-        List<String> tenantIds = mongo.find(Query.query(Criteria.where("province").is(caller.province())
-                .and("kind").is(caller.committeeKind().name())), Tenant.class).stream().map(Tenant::id).toList();
+        List<String> tenantIds = tenants.inProvince(caller.province(), caller.committeeKind()).stream().map(Tenant::id).toList();
         if (tenantIds.isEmpty()) {
             return List.of();
         }
@@ -225,12 +227,12 @@ public class PlanService {
 
     /** The differences between two revisions; {@code to} null means the open draft (or the current version). */
     public PlanDiff diff(Plan plan, int from, Integer to, Caller caller) {
-        PlanContent before = content(plan, from, caller).orElseThrow(() -> new IllegalArgumentException("from: plan has no revision " + from));
+        PlanContent before = content(plan, from, caller).orElseThrow(() -> ApiException.badRequest("from", "plan has no revision " + from));
         int toNumber = to != null ? to
                 : visibleDraft(plan, caller).map(Revision::number).orElse(plan.currentVersion() == null ? 0 : plan.currentVersion());
         PlanContent after = content(plan, toNumber, caller)
-                .orElseThrow(() -> new IllegalArgumentException("to: plan has no revision " + toNumber));
-        return PlanDiff.between(from, before, toNumber, after, plan.fiscalYears());
+                .orElseThrow(() -> ApiException.badRequest("to", "plan has no revision " + toNumber));
+        return PlanDiff.between(from, before, toNumber, after, plan.fiscalYears(), json);
     }
 
     /** The text of a revision: an approved version, or the open draft when it has that number. */
@@ -243,7 +245,7 @@ public class PlanService {
     }
 
     /** What submit would refuse for the open draft. */
-    public List<UserError> gaps(Plan plan) {
+    public List<Problem> gaps(Plan plan) {
         return plan.draft() == null ? List.of() : PlanChecks.gaps(plan.draft().content(), plan.fiscalYears());
     }
 
@@ -262,7 +264,7 @@ public class PlanService {
                         + "; one plan covers each fiscal year");
             }
         }
-        String title = PlanInputs.trim(input.title()) != null ? PlanInputs.trim(input.title()) : defaultTitle(start);
+        String title = Text.blankToNull(input.title()) != null ? Text.blankToNull(input.title()) : defaultTitle(start);
         PlanContent content = fromMasterPlan ? masterPlan.draftFor(tenant, start) : PlanContent.empty();
         Instant now = now();
         Actor actor = actor(caller);
@@ -285,23 +287,24 @@ public class PlanService {
 
     public Outcome update(Caller caller, PlanInputs.UpdatePlanInput input, String origin) {
         Plan plan = editable(caller, input.planId());
-        Revision draft = plan.draft();
-        if (draft == null || !draft.editable()) {
-            return notEditable(plan);
+        Optional<PlanRefusal> refusal = plan.whyNotEdit();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
+        Revision draft = plan.draft();
         Errors errors = new Errors();
         PlanContent content = draft.content();
         if (input.rationale() != null) {
-            content = content.withRationale(PlanInputs.trim(input.rationale()));
+            content = content.withRationale(Text.blankToNull(input.rationale()));
         }
         if (input.goals() != null) {
             content = content.withGoals(PlanInputs.goals(input.goals(), "input.goals", errors));
         }
         if (input.methodsAndDuration() != null) {
-            content = content.withMethodsAndDuration(new PlanContent.MethodsAndDuration(PlanInputs.trim(input.methodsAndDuration().description())));
+            content = content.withMethodsAndDuration(new PlanContent.MethodsAndDuration(Text.blankToNull(input.methodsAndDuration().description())));
         }
         if (input.budget() != null) {
-            content = content.withBudget(new PlanContent.Budget(PlanInputs.trim(input.budget().description())));
+            content = content.withBudget(new PlanContent.Budget(Text.blankToNull(input.budget().description())));
         }
         if (input.monitoring() != null) {
             content = content.withMonitoring(PlanInputs.monitoring(input.monitoring(), "input.monitoring", errors));
@@ -314,7 +317,7 @@ public class PlanService {
             }
             content = content.withCommittee(committee);
         }
-        String title = input.title() == null ? plan.title() : PlanInputs.trim(input.title());
+        String title = input.title() == null ? plan.title() : Text.blankToNull(input.title());
         if (title == null) {
             errors.add("input.title", "REQUIRED", "a plan needs a title");
         }
@@ -323,10 +326,10 @@ public class PlanService {
         }
         List<FieldChange> changes = new ArrayList<>();
         if (!title.equals(plan.title())) {
-            changes.add(new FieldChange("title", PlanDiff.quote(plan.title()), PlanDiff.quote(title)));
+            changes.add(new FieldChange("title", PlanDiff.quote(plan.title(), json), PlanDiff.quote(title, json)));
         }
-        PlanDiff diff = PlanDiff.between(draft.number(), draft.content(), draft.number(), content, plan.fiscalYears());
-        changes.addAll(diff.flatten(MAX_CHANGES));
+        PlanDiff diff = PlanDiff.between(draft.number(), draft.content(), draft.number(), content, plan.fiscalYears(), json);
+        changes.addAll(diff.flatten(MAX_CHANGES, json));
         Instant now = now();
         Plan changed = plan.withTitle(title, now).withDraft(draft.withContent(content), now);
         return save(changed, caller, Action.UPDATED, draft.number(), changes.isEmpty() ? "no change"
@@ -336,10 +339,11 @@ public class PlanService {
 
     public Outcome addCourse(Caller caller, PlanInputs.AddCourseInput input, String origin) {
         Plan plan = editable(caller, input.planId());
-        Revision draft = plan.draft();
-        if (draft == null || !draft.editable()) {
-            return notEditable(plan);
+        Optional<PlanRefusal> refusal = plan.whyNotEdit();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
+        Revision draft = plan.draft();
         Set<String> keys = new HashSet<>(draft.content().courses().stream().map(PlanContent.Course::key).toList());
         Errors errors = new Errors();
         PlanContent.Course course = PlanInputs.course(input.course(), null, keys, "input.course", errors);
@@ -355,10 +359,11 @@ public class PlanService {
 
     public Outcome updateCourse(Caller caller, PlanInputs.UpdateCourseInput input, String origin) {
         Plan plan = editable(caller, input.planId());
-        Revision draft = plan.draft();
-        if (draft == null || !draft.editable()) {
-            return notEditable(plan);
+        Optional<PlanRefusal> refusal = plan.whyNotEdit();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
+        Revision draft = plan.draft();
         if (draft.content().course(input.key()).isEmpty()) {
             return Outcome.refused("input.key", "NOT_FOUND", "the draft has no course " + input.key());
         }
@@ -375,10 +380,11 @@ public class PlanService {
 
     public Outcome removeCourse(Caller caller, PlanInputs.RemoveCourseInput input, String origin) {
         Plan plan = editable(caller, input.planId());
-        Revision draft = plan.draft();
-        if (draft == null || !draft.editable()) {
-            return notEditable(plan);
+        Optional<PlanRefusal> refusal = plan.whyNotEdit();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
+        Revision draft = plan.draft();
         Optional<PlanContent.Course> removed = draft.content().course(input.key());
         if (removed.isEmpty()) {
             return Outcome.refused("input.key", "NOT_FOUND", "the draft has no course " + input.key());
@@ -392,9 +398,9 @@ public class PlanService {
             String summary, String origin) {
         Revision draft = plan.draft();
         PlanContent content = draft.content().withCourses(courses);
-        PlanDiff diff = PlanDiff.between(draft.number(), draft.content(), draft.number(), content, plan.fiscalYears());
+        PlanDiff diff = PlanDiff.between(draft.number(), draft.content(), draft.number(), content, plan.fiscalYears(), json);
         Instant now = now();
-        return save(plan.withDraft(draft.withContent(content), now), caller, action, draft.number(), summary, diff.flatten(MAX_CHANGES),
+        return save(plan.withDraft(draft.withContent(content), now), caller, action, draft.number(), summary, diff.flatten(MAX_CHANGES, json),
                 origin, course);
     }
 
@@ -416,18 +422,12 @@ public class PlanService {
 
     public Outcome submit(Caller caller, String planId, String origin) {
         Plan plan = editable(caller, planId);
+        Optional<PlanRefusal> refusal = plan.whyNotSubmit(today());
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
+        }
         Revision draft = plan.draft();
-        if (draft == null) {
-            return Outcome.refused("input.planId", "NO_DRAFT",
-                    "the plan has no open draft: an approved plan changes only through an amendment (startPlanAmendment)");
-        }
-        if (!draft.editable()) {
-            return Outcome.refused("input.planId", "ALREADY_SUBMITTED", "the draft is already with the provincial committee");
-        }
-        if (plan.statusOn(today()) == PlanStatus.CLOSED) {
-            return Outcome.refused("input.planId", "CLOSED", "the plan ended on " + plan.endsOn() + "; it cannot be amended");
-        }
-        List<UserError> gaps = PlanChecks.gaps(draft.content(), plan.fiscalYears());
+        List<Problem> gaps = PlanChecks.gaps(draft.content(), plan.fiscalYears());
         if (!gaps.isEmpty()) {
             return Outcome.refused(gaps);
         }
@@ -438,10 +438,11 @@ public class PlanService {
 
     public Outcome approve(Caller caller, PlanInputs.ApproveInput input, String origin) {
         Plan plan = reviewable(caller, input.planId());
-        Revision draft = plan.draft();
-        if (draft == null || draft.status() != RevisionStatus.SUBMITTED) {
-            return Outcome.refused("input.planId", "NOT_SUBMITTED", "nothing of this plan is waiting for the committee");
+        Optional<PlanRefusal> refusal = plan.whyNotReview();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
+        Revision draft = plan.draft();
         Errors errors = new Errors();
         if (PlanChecks.blank(input.resolutionNumber())) {
             errors.add("input.resolutionNumber", "REQUIRED", "give the number of the committee's resolution (มติ)");
@@ -453,7 +454,7 @@ public class PlanService {
             return Outcome.refused(errors.list());
         }
         Tenant tenant = tenant(plan);
-        Plan.Review approval = new Plan.Review(Plan.ReviewDecision.APPROVED, PlanInputs.trim(input.comments()),
+        Plan.Review approval = new Plan.Review(Plan.ReviewDecision.APPROVED, Text.blankToNull(input.comments()),
                 input.resolutionNumber().strip(), input.resolutionDate(), committeeName(tenant), actor(caller), now());
         PlanVersion version = PlanVersion.approved(plan, draft, approval);
         try {
@@ -464,18 +465,23 @@ public class PlanService {
                 throw e;
             }
         }
-        return save(plan.approved(draft.number(), now()), caller, Action.APPROVED, draft.number(),
+        Outcome approved = save(plan.approved(draft.number(), now()), caller, Action.APPROVED, draft.number(),
                 "approved " + label(draft.number()) + " by " + committeeName(tenant) + ", resolution "
                         + approval.resolutionNumber() + " of " + approval.resolutionDate(),
                 List.of(), origin, null);
+        if (approved.problems().isEmpty()) {
+            publisher.publishEvent(new PlanVersionApproved(plan.tenantId(), plan.id(), draft.number()));
+        }
+        return approved;
     }
 
     public Outcome returnToOrganisation(Caller caller, PlanInputs.ReturnInput input, String origin) {
         Plan plan = reviewable(caller, input.planId());
-        Revision draft = plan.draft();
-        if (draft == null || draft.status() != RevisionStatus.SUBMITTED) {
-            return Outcome.refused("input.planId", "NOT_SUBMITTED", "nothing of this plan is waiting for the committee");
+        Optional<PlanRefusal> refusal = plan.whyNotReview();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
+        Revision draft = plan.draft();
         if (PlanChecks.blank(input.comments())) {
             return Outcome.refused("input.comments", "REQUIRED", "say what the organisation should change");
         }
@@ -489,14 +495,11 @@ public class PlanService {
 
     public Outcome announce(Caller caller, PlanInputs.AnnounceInput input, String origin) {
         Plan plan = editable(caller, input.planId());
-        if (!plan.isApproved()) {
-            return Outcome.refused("input.planId", "NOT_APPROVED", "only an approved plan is announced");
+        Optional<PlanRefusal> refusal = plan.whyNotAnnounce();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
         int number = plan.currentVersion();
-        if (plan.announcement(number).isPresent()) {
-            return Outcome.refused("input.planId", "ALREADY_ANNOUNCED",
-                    label(number) + " was announced on " + plan.announcement(number).get().date());
-        }
         PlanVersion version = version(plan, number).orElseThrow();
         LocalDate date = input.announcementDate();
         if (date.isBefore(version.approval().resolutionDate())) {
@@ -515,16 +518,9 @@ public class PlanService {
 
     public Outcome startAmendment(Caller caller, PlanInputs.AmendInput input, String origin) {
         Plan plan = editable(caller, input.planId());
-        if (!plan.isApproved()) {
-            return Outcome.refused("input.planId", "NOT_APPROVED",
-                    "a plan that is not yet approved is edited directly; amendments are for approved plans (§19)");
-        }
-        if (plan.statusOn(today()) == PlanStatus.CLOSED) {
-            return Outcome.refused("input.planId", "CLOSED", "the plan ended on " + plan.endsOn() + "; it cannot be amended");
-        }
-        if (plan.draft() != null) {
-            return Outcome.refused("input.planId", "AMENDMENT_OPEN",
-                    label(plan.draft().number()) + " is already open; submit or discard it first");
+        Optional<PlanRefusal> refusal = plan.whyNotAmend(today());
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
         }
         if (PlanChecks.blank(input.reason())) {
             return Outcome.refused("input.reason", "REQUIRED", "an amendment states its reason (เหตุผลความจำเป็น)");
@@ -540,13 +536,11 @@ public class PlanService {
 
     public Outcome discardDraft(Caller caller, String planId, String origin) {
         Plan plan = editable(caller, planId);
+        Optional<PlanRefusal> refusal = plan.whyNotDiscard();
+        if (refusal.isPresent()) {
+            return refused(plan, refusal.get());
+        }
         Revision draft = plan.draft();
-        if (draft == null) {
-            return Outcome.refused("input.planId", "NO_DRAFT", "the plan has no open draft");
-        }
-        if (draft.status() == RevisionStatus.SUBMITTED) {
-            return Outcome.refused("input.planId", "ALREADY_SUBMITTED", "the draft is with the provincial committee");
-        }
         if (!plan.isApproved()) {
             plans.delete(plan);
             record(plan, caller, Action.DRAFT_DISCARDED, 0, "deleted the never-approved plan " + plan.title(), List.of(), origin);
@@ -577,12 +571,25 @@ public class PlanService {
         return plan;
     }
 
-    private Outcome notEditable(Plan plan) {
-        if (plan.draft() == null) {
-            return Outcome.refused("input.planId", "NOT_EDITABLE",
-                    "the plan is approved and its versions never change: open an amendment (startPlanAmendment) to change it (§19)");
-        }
-        return Outcome.refused("input.planId", "NOT_EDITABLE", "the draft is with the provincial committee; wait for its decision");
+    /** The workflow's refusal as the caller reads it; every such message is made here. */
+    private static Outcome refused(Plan plan, PlanRefusal refusal) {
+        String message = switch (refusal) {
+            case APPROVED_VERSIONS_NEVER_CHANGE ->
+                "the plan is approved and its versions never change: open an amendment (startPlanAmendment) to change it (§19)";
+            case DRAFT_WITH_COMMITTEE -> "the draft is with the provincial committee; wait for its decision";
+            case NO_DRAFT_TO_SUBMIT -> "the plan has no open draft: an approved plan changes only through an amendment (startPlanAmendment)";
+            case ALREADY_SUBMITTED -> "the draft is already with the provincial committee";
+            case CLOSED -> "the plan ended on " + plan.endsOn() + "; it cannot be amended";
+            case NOT_SUBMITTED -> "nothing of this plan is waiting for the committee";
+            case NOT_APPROVED_TO_ANNOUNCE -> "only an approved plan is announced";
+            case ALREADY_ANNOUNCED -> label(plan.currentVersion()) + " was announced on "
+                    + plan.announcement(plan.currentVersion()).orElseThrow().date();
+            case NOT_APPROVED_TO_AMEND -> "a plan that is not yet approved is edited directly; amendments are for approved plans (§19)";
+            case AMENDMENT_OPEN -> label(plan.draft().number()) + " is already open; submit or discard it first";
+            case NO_DRAFT_TO_DISCARD -> "the plan has no open draft";
+            case SUBMITTED_DRAFT_NOT_DISCARDED -> "the draft is with the provincial committee";
+        };
+        return Outcome.refused("input.planId", refusal.code(), message);
     }
 
     private Outcome save(Plan changed, Caller caller, Action action, int revision, String summary, List<FieldChange> changes,

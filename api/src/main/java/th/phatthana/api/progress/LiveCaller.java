@@ -3,7 +3,7 @@ package th.phatthana.api.progress;
 import java.time.Duration;
 
 import reactor.core.publisher.Flux;
-import th.phatthana.api.graphql.ApiException;
+import th.phatthana.api.problems.ApiException;
 
 /**
  * Whether the credential a WebSocket connection was opened with still holds: its bearer token not

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.api.access.Callers;
@@ -28,13 +26,14 @@ import th.phatthana.lrs.statements.validation.XapiVersion;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Problem;
+import th.phatthana.schema.xapi.XapiVerbs;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.credentials.XapiClient;
 import th.phatthana.tenants.credentials.XapiScope;
 import th.phatthana.tenants.staff.Staff;
 import th.phatthana.tenants.staff.StaffService;
-import th.phatthana.tenants.staff.XapiIdentity;
 import th.phatthana.tenants.tenant.Tenant;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,8 +46,6 @@ public class ProgressCommands {
     static final Role[] RECORDERS = { Role.TENANT_ADMIN, Role.HR_OFFICER };
     /** The context extension that carries the development method of an offline record. */
     public static final String METHOD_EXTENSION = "https://phatthana.th/xapi/extensions/development-method";
-    static final String ATTENDED = "http://adlnet.gov/expapi/verbs/attended";
-    static final String COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
     private static final int MAX_STAFF = 500;
 
     private final ProgressProjector projector;
@@ -57,10 +54,11 @@ public class ProgressCommands {
     private final PlanService plans;
     private final StaffService staff;
     private final StatementService statements;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
 
     ProgressCommands(ProgressProjector projector, ProgressEvents events, ProgressStore store, PlanService plans, StaffService staff,
-            StatementService statements) {
+            StatementService statements, JsonMapper json) {
+        this.json = json;
         this.projector = projector;
         this.events = events;
         this.store = store;
@@ -96,39 +94,37 @@ public class ProgressCommands {
             String note) {
     }
 
-    public record SpendOutcome(SpendEntry entry, List<UserError> userErrors) {
+    public record SpendOutcome(SpendEntry entry, List<Problem> problems) {
     }
 
     public SpendOutcome recordCourseSpend(RecordCourseSpendInput input, Caller caller) {
         Plan plan = plans.read(input.planId(), caller);
         Callers.requireWrite(caller, plan.tenantId(), RECORDERS);
-        List<UserError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         PlanContent content = plans.currentVersion(plan).map(v -> v.content())
                 .orElse(plan.draft() == null ? PlanContent.empty() : plan.draft().content());
         if (input.courseKey() == null || content.course(input.courseKey()).isEmpty()) {
-            errors.add(UserError.of("courseKey", "NOT_FOUND", "the plan has no course with this key"));
+            errors.add(new Problem("input.courseKey", "NOT_FOUND", "the plan has no course with this key"));
         }
         if (input.fiscalYear() == null || !plan.covers(input.fiscalYear())) {
-            errors.add(UserError.of("fiscalYear", "INVALID", "the fiscal year must be one of the plan's years " + plan.fiscalYears()));
+            errors.add(new Problem("input.fiscalYear", "INVALID", "the fiscal year must be one of the plan's years " + plan.fiscalYears()));
         }
         if (input.amount() == null || input.amount().signum() <= 0 || input.amount().scale() > 2) {
-            errors.add(UserError.of("amount", "INVALID", "the amount is a positive number of baht with at most 2 decimals"));
+            errors.add(new Problem("input.amount", "INVALID", "the amount is a positive number of baht with at most 2 decimals"));
         }
         if (input.date() != null && input.fiscalYear() != null && FiscalYears.of(input.date()) != input.fiscalYear()) {
-            errors.add(UserError.of("date", "INVALID", "the date lies outside fiscal year " + input.fiscalYear()));
+            errors.add(new Problem("input.date", "INVALID", "the date lies outside fiscal year " + input.fiscalYear()));
         }
         if (input.note() != null && input.note().length() > 500) {
-            errors.add(UserError.of("note", "INVALID", "at most 500 characters"));
+            errors.add(new Problem("input.note", "INVALID", "at most 500 characters"));
         }
         if (!errors.isEmpty()) {
-            return new SpendOutcome(null, errors.stream().map(e -> prefixed(e)).toList());
+            return new SpendOutcome(null, errors);
         }
         Instant now = plans.now();
         String id = plan.tenantId() + "/" + UUID.randomUUID();
-        store.insertSpend(new Document("_id", id).append("tenantId", plan.tenantId()).append("planId", plan.id())
-                .append("courseKey", input.courseKey()).append("fiscalYear", input.fiscalYear())
-                .append("amount", input.amount().doubleValue()).append("date", input.date() == null ? null : input.date().toString())
-                .append("note", input.note()).append("recordedBy", caller.subject()).append("recordedAt", Date.from(now)));
+        store.insertSpend(new CourseSpend(id, plan.tenantId(), plan.id(), input.courseKey(), input.fiscalYear(),
+                input.amount().doubleValue(), input.date(), input.note(), caller.subject(), now));
         store.markChanged(plan.tenantId());
         events.changed(plan.tenantId());
         return new SpendOutcome(new SpendEntry(id, plan.id(), input.courseKey(), input.fiscalYear(), input.amount().doubleValue(),
@@ -209,7 +205,7 @@ public class ProgressCommands {
             statement.set("actor", agent(member));
             ObjectNode verb = statement.putObject("verb");
             boolean completed = input.verb() == OfflineVerb.COMPLETED;
-            verb.put("id", completed ? COMPLETED : ATTENDED);
+            verb.put("id", completed ? XapiVerbs.COMPLETED : XapiVerbs.ATTENDED);
             verb.putObject("display").put("en-US", completed ? "completed" : "attended");
             ObjectNode object = statement.putObject("object");
             object.put("objectType", "Activity");
@@ -234,22 +230,10 @@ public class ProgressCommands {
         }
     }
 
-    private static ObjectNode agent(Staff member) {
-        XapiIdentity identity = member.xapiIdentities().get(0);
-        ObjectNode agent = JsonMapper.builder().build().createObjectNode();
-        agent.put("objectType", "Agent");
-        agent.put("name", member.fullNameTh());
-        if (identity.mbox() != null) {
-            agent.put("mbox", identity.mbox());
-        } else if (identity.mboxSha1sum() != null) {
-            agent.put("mbox_sha1sum", identity.mboxSha1sum());
-        } else if (identity.openid() != null) {
-            agent.put("openid", identity.openid());
-        } else {
-            ObjectNode account = agent.putObject("account");
-            account.put("homePage", identity.account().homePage());
-            account.put("name", identity.account().name());
-        }
+    /** The member's first identity as the statement's actor, with the register's name. */
+    private ObjectNode agent(Staff member) {
+        ObjectNode agent = json.createObjectNode().put("objectType", "Agent").put("name", member.fullNameTh());
+        agent.setAll(member.xapiIdentities().get(0).agent());
         return agent;
     }
 

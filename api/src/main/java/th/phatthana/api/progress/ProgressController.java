@@ -65,9 +65,13 @@ class ProgressController {
         return new RebuildProgressPayload(organisationId != null ? organisationId : caller.tenantId(), through, List.of());
     }
 
+    record RecordCourseSpendPayload(ProgressViews.SpendEntry entry, List<UserError> userErrors) {
+    }
+
     @MutationMapping
-    SpendOutcome recordCourseSpend(@Argument RecordCourseSpendInput input, @ContextValue Caller caller) {
-        return commands.recordCourseSpend(input, caller);
+    RecordCourseSpendPayload recordCourseSpend(@Argument RecordCourseSpendInput input, @ContextValue Caller caller) {
+        SpendOutcome outcome = commands.recordCourseSpend(input, caller);
+        return new RecordCourseSpendPayload(outcome.entry(), UserError.of(outcome.problems()));
     }
 
     @MutationMapping

@@ -1,5 +1,6 @@
 package th.phatthana.api.progress;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,17 +34,18 @@ class ProgressEvents {
 
     private final Map<String, Sinks.Many<String>> sinks = new ConcurrentHashMap<>();
     /** The progress state the watcher last read, per tenant with a subscriber. */
-    private final Map<String, Document> lastSeen = new ConcurrentHashMap<>();
+    private final Map<String, ProgressStore.TenantState> lastSeen = new ConcurrentHashMap<>();
     private final ProgressStore store;
-    private final RecurringFailures failures = new RecurringFailures(log);
+    private final RecurringFailures failures;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "progress-watcher");
         thread.setDaemon(true);
         return thread;
     });
 
-    ProgressEvents(ProgressStore store) {
+    ProgressEvents(ProgressStore store, Clock clock) {
         this.store = store;
+        this.failures = new RecurringFailures(log, clock);
     }
 
     @PostConstruct
@@ -80,10 +81,10 @@ class ProgressEvents {
             if (watched.isEmpty()) {
                 return;
             }
-            Map<String, Document> states = store.progressStates(watched);
+            Map<String, ProgressStore.TenantState> states = store.progressStates(watched);
             for (String tenantId : watched) {
-                Document state = states.getOrDefault(tenantId, new Document());
-                Document before = lastSeen.put(tenantId, state);
+                ProgressStore.TenantState state = states.getOrDefault(tenantId, ProgressStore.TenantState.NONE);
+                ProgressStore.TenantState before = lastSeen.put(tenantId, state);
                 if (!state.equals(before)) {
                     changed(tenantId);
                 }

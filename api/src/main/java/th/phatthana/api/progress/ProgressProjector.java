@@ -1,5 +1,6 @@
 package th.phatthana.api.progress;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,10 @@ import jakarta.annotation.PreDestroy;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanService;
 import th.phatthana.api.plans.PlanVersion;
-import th.phatthana.lrs.statements.StatementRepository;
+import th.phatthana.api.plans.PlanVersionApproved;
+import th.phatthana.api.plans.PlanVersions;
+import th.phatthana.api.store.EmbeddedStore;
+import th.phatthana.lrs.statements.StatementStream;
 import th.phatthana.lrs.statements.StatementsStored;
 import th.phatthana.lrs.statements.StoredStatement;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +50,15 @@ import tools.jackson.databind.json.JsonMapper;
  * memory and written in a few bulk writes ({@link ProjectionChunk}), then the checkpoint is saved.
  * The checkpoint never passes a number whose statement may still be being written
  * ({@link StreamGaps}). When a plan's approved version changes (an amendment is approved) or a plan
- * is approved, that plan's aggregates are recomputed from the facts.
+ * is approved, that plan's aggregates are recomputed from the facts: at once on
+ * {@link PlanVersionApproved} of this instance, and within {@link #PLAN_CHECK} for an approval made
+ * by another instance (events are per process).
+ *
+ * <p>It reads statements only through the LRS's {@link StatementStream} and plan versions only
+ * through {@link PlanVersions}.
  */
 @Component
+@EnableConfigurationProperties(ProgressProperties.class)
 public class ProgressProjector {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressProjector.class);
@@ -59,13 +69,19 @@ public class ProgressProjector {
      * other instance, and leases left by a crashed process are cleared at start.
      */
     static final Duration LEASE = Duration.ofSeconds(15);
-    private static final Duration PLAN_CHECK = Duration.ofSeconds(2);
+    /**
+     * How often the approved plan versions are compared with those loaded: the fallback for
+     * approvals made by another instance, whose {@link PlanVersionApproved} this one never hears.
+     */
+    static final Duration PLAN_CHECK = Duration.ofSeconds(15);
 
-    private final StatementRepository statements;
+    private final StatementStream statements;
     private final ProgressStore store;
     private final PlanService plans;
+    private final PlanVersions planVersions;
     private final ProgressEvents events;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
+    private final Clock clock;
     private final boolean enabled;
     private final String owner;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -78,27 +94,30 @@ public class ProgressProjector {
     private final StreamGaps gaps;
 
     private final boolean singleWriter;
-    private final RecurringFailures failures = new RecurringFailures(log);
+    private final RecurringFailures failures;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    ProgressProjector(StatementRepository statements, ProgressStore store, PlanService plans, ProgressEvents events,
-            th.phatthana.api.store.EmbeddedStore embeddedStore,
-            @Value("${phatthana.progress.projector.enabled:true}") boolean enabled,
-            @Value("${phatthana.progress.gap-grace:PT30S}") Duration gapGrace) {
-        this(statements, store, plans, events, embeddedStore.active(), enabled, gapGrace, "projector-" + UUID.randomUUID());
+    @Autowired
+    ProgressProjector(StatementStream statements, ProgressStore store, PlanService plans, PlanVersions planVersions, ProgressEvents events,
+            EmbeddedStore embeddedStore, ProgressProperties properties, JsonMapper json, Clock clock) {
+        this(statements, store, plans, planVersions, events, json, clock, embeddedStore.active(), properties.projector().enabled(),
+                properties.gapGrace(), "projector-" + UUID.randomUUID());
     }
 
     /** A projector with a known lease owner: the tests' second instance. */
-    ProgressProjector(StatementRepository statements, ProgressStore store, PlanService plans, ProgressEvents events, boolean singleWriter,
-            boolean enabled, Duration gapGrace, String owner) {
+    ProgressProjector(StatementStream statements, ProgressStore store, PlanService plans, PlanVersions planVersions, ProgressEvents events,
+            JsonMapper json, Clock clock, boolean singleWriter, boolean enabled, Duration gapGrace, String owner) {
         this.owner = owner;
         this.statements = statements;
         this.store = store;
         this.plans = plans;
+        this.planVersions = planVersions;
         this.events = events;
+        this.json = json;
+        this.clock = clock;
         this.enabled = enabled;
         this.singleWriter = singleWriter;
-        this.gaps = new StreamGaps(gapGrace, singleWriter);
+        this.gaps = new StreamGaps(gapGrace, singleWriter, clock);
+        this.failures = new RecurringFailures(log, clock);
     }
 
     @PostConstruct
@@ -140,6 +159,15 @@ public class ProgressProjector {
         }
     }
 
+    /** An approval of this instance: that tenant's plans are loaded again and the changed plan recomputed, on the projector thread. */
+    @EventListener
+    void onPlanApproved(PlanVersionApproved approved) {
+        String tenantId = approved.tenantId();
+        if (enabled) {
+            executor.execute(() -> safely(tenantId, () -> refreshPlansLeased(tenantId)));
+        }
+    }
+
     // ---- public commands (each runs on the projector thread) ------------------------------------
 
     /**
@@ -157,7 +185,7 @@ public class ProgressProjector {
             }
             catchUp(tenantId);
             return store.checkpoint(tenantId) >= end
-                    && store.appliedPlans(tenantId).equals(store.approvedPlanVersions(Set.of(tenantId)).getOrDefault(tenantId, Map.of()));
+                    && store.appliedPlans(tenantId).equals(planVersions.approved(Set.of(tenantId)).getOrDefault(tenantId, Map.of()));
         });
     }
 
@@ -167,7 +195,7 @@ public class ProgressProjector {
      */
     public CompletableFuture<Void> rebuild(String tenantId) {
         return retrying(LEASE.plusSeconds(5), "another instance is projecting this organisation; try again in a minute", () -> {
-            if (!store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now())) {
+            if (!lease(tenantId)) {
                 return false;
             }
             try {
@@ -228,11 +256,12 @@ public class ProgressProjector {
     // ---- the loop -------------------------------------------------------------------------------
 
     private void poll() {
-        if (Duration.between(lastPlanCheck, Instant.now()).compareTo(PLAN_CHECK) >= 0) {
-            lastPlanCheck = Instant.now();
+        Instant now = clock.instant();
+        if (Duration.between(lastPlanCheck, now).compareTo(PLAN_CHECK) >= 0) {
+            lastPlanCheck = now;
             checkPlanVersions();
         }
-        for (String tenantId : store.tenantsBehind()) {
+        for (String tenantId : statements.tenantsAhead(store.checkpoints())) {
             safely(tenantId, () -> catchUp(tenantId));
         }
     }
@@ -242,25 +271,34 @@ public class ProgressProjector {
         if (indexes.isEmpty()) {
             return;
         }
-        Map<String, Map<String, Integer>> current = store.approvedPlanVersions(Set.copyOf(indexes.keySet()));
+        Map<String, Map<String, Integer>> current = planVersions.approved(Set.copyOf(indexes.keySet()));
         for (String tenantId : Set.copyOf(indexes.keySet())) {
             Map<String, Integer> now = current.getOrDefault(tenantId, Map.of());
             if (!now.equals(versionsOf(indexes.get(tenantId).plans()))) {
-                safely(tenantId, () -> {
-                    if (store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now())) {
-                        try {
-                            refreshPlans(tenantId, true);
-                        } finally {
-                            store.release(tenantId, owner);
-                        }
-                    }
-                });
+                safely(tenantId, () -> refreshPlansLeased(tenantId));
             }
         }
     }
 
+    /** Loads the tenant's plans again and recomputes what changed, under the lease (skipped while another instance holds it: it does the same). */
+    private void refreshPlansLeased(String tenantId) {
+        if (lease(tenantId)) {
+            try {
+                refreshPlans(tenantId, true);
+            } finally {
+                store.release(tenantId, owner);
+            }
+        }
+    }
+
+    /** Takes or renews the tenant's lease for {@link #LEASE}. */
+    private boolean lease(String tenantId) {
+        Instant now = clock.instant();
+        return store.lease(tenantId, owner, now.plus(LEASE), now);
+    }
+
     void catchUp(String tenantId) {
-        if (!store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now())) {
+        if (!lease(tenantId)) {
             return;
         }
         try {
@@ -277,7 +315,7 @@ public class ProgressProjector {
         long last = statements.lastSequence(tenantId);
         while (checkpoint < last) {
             int count = (int) Math.min(CHUNK, last - checkpoint);
-            List<StoredStatement> found = statements.streamRange(tenantId, checkpoint + 1, count);
+            List<StoredStatement> found = statements.read(tenantId, checkpoint + 1, count);
             Map<Long, StoredStatement> bySeq = new HashMap<>();
             found.forEach(statement -> bySeq.put(statement.seq(), statement));
             Set<Long> holes = found.size() < count ? statements.holes(tenantId, checkpoint + 1, count) : Set.of();
@@ -304,12 +342,12 @@ public class ProgressProjector {
                 return; // a statement still being written: its writer's StatementsStored brings the projector back
             }
             if (!ready.isEmpty()) {
-                ProjectionChunk.apply(store, tenantId, ready, index, json);
+                ProjectionChunk.apply(store, tenantId, ready, index, json, clock);
             }
             checkpoint = through;
             store.saveCheckpoint(tenantId, checkpoint);
             events.changed(tenantId);
-            store.lease(tenantId, owner, Instant.now().plus(LEASE), Instant.now());
+            lease(tenantId);
         }
     }
 
@@ -322,35 +360,10 @@ public class ProgressProjector {
         if (statements.inFlight(tenantId, seq)) {
             return false;
         }
-        if (!statements.streamRange(tenantId, seq, 1).isEmpty()) {
+        if (!statements.read(tenantId, seq, 1).isEmpty()) {
             return false; // just written: the next pass applies it in order
         }
-        return !statements.holes(tenantId, seq, 1).isEmpty() || gaps.passable(tenantId, seq, System.nanoTime());
-    }
-
-    /** What one statement adds to each course aggregate it matches. */
-    static List<Document> contributions(StatementFacts facts, String actorKey, List<CourseIndex.CourseRef> courses) {
-        List<Document> result = new ArrayList<>();
-        for (CourseIndex.CourseRef course : courses) {
-            boolean qualifies = course.qualifies(facts);
-            List<Integer> activities = new ArrayList<>();
-            if (qualifies && course.allMatch()) {
-                for (int i = 0; i < course.activityIds().size(); i++) {
-                    if (facts.activityIds().contains(course.activityIds().get(i))) {
-                        activities.add(i);
-                    }
-                }
-            }
-            result.add(new Document("a", ProgressStore.courseYearId(course.planId(), facts.fiscalYear(), course.courseKey()))
-                    .append("planId", course.planId())
-                    .append("courseKey", course.courseKey())
-                    .append("fiscalYear", facts.fiscalYear())
-                    .append("actorKey", actorKey)
-                    .append("q", qualifies ? 1 : 0)
-                    .append("ms", course.verbMatches(facts) ? ProgressStore.millis(facts.seconds()) : 0L)
-                    .append("qa", activities));
-        }
-        return result;
+        return !statements.holes(tenantId, seq, 1).isEmpty() || gaps.passable(tenantId, seq);
     }
 
     // ---- plans ----------------------------------------------------------------------------------
@@ -412,48 +425,31 @@ public class ProgressProjector {
      */
     private void recomputePlan(String tenantId, String planId, CourseIndex index) {
         store.dropPlan(tenantId, planId);
-        Map<String, java.util.TreeMap<String, ActorTallies.Tally>> entries = new HashMap<>();
-        Map<String, Document> heads = new HashMap<>();
-        Map<String, Document> changedFacts = new HashMap<>();
-        for (Document fact : store.facts(tenantId)) {
-            List<Document> recorded = fact.getList("contrib", Document.class, List.of());
-            List<Document> contributions = new ArrayList<>();
-            for (Document contribution : recorded) {
-                if (!planId.equals(contribution.getString("planId"))) {
+        Map<String, CourseYear> courseYears = new HashMap<>();
+        List<Fact> changedFacts = new ArrayList<>();
+        for (Fact fact : store.facts(tenantId)) {
+            List<Contribution> contributions = new ArrayList<>();
+            for (Contribution contribution : fact.contributions()) {
+                if (!planId.equals(contribution.planId())) {
                     contributions.add(contribution);
                 }
             }
-            String actorKey = fact.getString("actorKey");
             boolean added = false;
-            if (!fact.getBoolean("voided", false) && fact.getString("voids") == null && actorKey != null) {
-                StatementFacts facts = factsOf(fact);
-                for (Document contribution : contributions(facts, actorKey, index.matching(facts.activityIds(), planId))) {
-                    String id = contribution.getString("a");
-                    heads.computeIfAbsent(id, k -> ProjectionChunk.head(tenantId, contribution)).put("seq", facts.seq());
-                    ProjectionChunk.add(entries.computeIfAbsent(id, k -> new java.util.TreeMap<>()), contribution, 1);
+            if (fact.counts()) {
+                StatementFacts facts = fact.statement();
+                for (Contribution contribution : Contribution.of(facts, facts.actorKey(), index.matching(facts.activityIds(), planId))) {
+                    CourseYear courseYear = courseYears.get(contribution.courseYearId());
+                    courseYears.put(contribution.courseYearId(),
+                            (courseYear == null ? CourseYear.empty(tenantId, contribution) : courseYear).applied(contribution, 1, facts.seq()));
                     contributions.add(contribution);
                     added = true;
                 }
             }
-            if (added || contributions.size() != recorded.size()) {
-                changedFacts.put(fact.getString("_id"), fact.append("contrib", contributions));
+            if (added || contributions.size() != fact.contributions().size()) {
+                changedFacts.add(fact.withContributions(contributions));
             }
         }
-        Map<String, Document> courseYears = new HashMap<>();
-        heads.forEach((id, head) -> courseYears.put(id, ProjectionChunk.toDocument(head, entries.get(id))));
-        store.writeChunk(courseYears, Map.of(), changedFacts);
+        store.writeChunk(tenantId, courseYears.values(), List.of(), changedFacts);
         log.info("Progress of plan {} recomputed from facts", planId);
-    }
-
-    /** A fact document back as the facts the rules read. */
-    static StatementFacts factsOf(Document fact) {
-        Number scaled = fact.get("scaled", Number.class);
-        Number millis = fact.get("millis", Number.class);
-        return new StatementFacts(fact.getString("statementId"), fact.get("seq", Number.class).longValue(),
-                fact.getList("actorKeys", String.class, List.of()), null, fact.getString("verbId"),
-                new java.util.LinkedHashSet<>(fact.getList("activityIds", String.class, List.of())), fact.getBoolean("success"),
-                fact.getBoolean("completion"), scaled == null ? null : scaled.doubleValue(),
-                millis == null ? 0 : millis.longValue() / 1000.0, fact.getInteger("fiscalYear"), fact.getDate("timestamp").toInstant(),
-                fact.getString("voids"));
     }
 }

@@ -2,7 +2,6 @@ package th.phatthana.api.progress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,8 @@ class ProgressRebuildRunner implements ApplicationRunner {
     private final TenantService tenants;
     private final ProgressCommands commands;
 
-    ProgressRebuildRunner(@Value("${phatthana.progress.rebuild:}") String codes, TenantService tenants, ProgressCommands commands) {
-        this.codes = codes;
+    ProgressRebuildRunner(ProgressProperties properties, TenantService tenants, ProgressCommands commands) {
+        this.codes = properties.rebuild();
         this.tenants = tenants;
         this.commands = commands;
     }

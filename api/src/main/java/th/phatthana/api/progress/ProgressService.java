@@ -10,18 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.api.access.Callers;
 import th.phatthana.api.competencies.CompetencyCatalogue;
 import th.phatthana.api.competencies.CompetencyGaps;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.plans.Plan;
-import th.phatthana.api.plans.PlanContent;
 import th.phatthana.api.plans.PlanContent.ActivityMatch;
+import th.phatthana.api.plans.PlanContent;
 import th.phatthana.api.plans.PlanService;
 import th.phatthana.api.plans.PlanVersion;
+import th.phatthana.api.problems.ApiException;
 import th.phatthana.api.progress.ProgressViews.BudgetProgress;
 import th.phatthana.api.progress.ProgressViews.CompetencyProgress;
 import th.phatthana.api.progress.ProgressViews.CourseProgress;
@@ -125,7 +124,7 @@ public class ProgressService {
         List<String> courseKeys = content.courses().stream().map(PlanContent.Course::key).toList();
         Map<String, Map<String, CourseState>> states = new HashMap<>();
         store.courseYears(tenantId, planId, fiscalYear, courseKeys).forEach((courseKey, courseYear) -> {
-            ProjectionChunk.tallies(courseYear).forEach((actorKey, tally) -> {
+            courseYear.tallies().forEach((actorKey, tally) -> {
                 String staffId = staffByKey.get(actorKey);
                 if (staffId != null) {
                     states.computeIfAbsent(courseKey, k -> new HashMap<>()).computeIfAbsent(staffId, k -> new CourseState()).add(tally);
@@ -364,12 +363,11 @@ public class ProgressService {
         int limit = first == null ? 20 : Math.max(1, Math.min(first, 100));
         Map<String, String> byKey = staffByKey(staff.all(tenant.id()));
         List<UnmatchedActor> result = new ArrayList<>();
-        for (Document actor : store.actors(tenant.id())) {
-            if (byKey.containsKey(actor.getString("actorKey")) || actor.getString("actorKey").startsWith(ERASED_ACTOR)) {
+        for (ProgressActor actor : store.actors(tenant.id())) {
+            if (byKey.containsKey(actor.actorKey()) || actor.actorKey().startsWith(ERASED_ACTOR)) {
                 continue; // a staff member, or a person erased under the PDPA: nobody to link
             }
-            result.add(new UnmatchedActor(actor.getString("actorKey"), actor.getString("displayKey"), actor.getString("name"),
-                    actor.get("statements", Number.class).longValue(), actor.getDate("lastSeen").toInstant()));
+            result.add(new UnmatchedActor(actor.actorKey(), actor.displayKey(), actor.name(), actor.statements(), actor.lastSeen()));
             if (result.size() >= limit) {
                 break;
             }
@@ -380,8 +378,8 @@ public class ProgressService {
 
     private Map<String, Double> spentByCourse(String tenantId, String planId, int fiscalYear) {
         Map<String, Double> spent = new HashMap<>();
-        for (Document entry : store.spend(tenantId, planId, fiscalYear)) {
-            spent.merge(entry.getString("courseKey"), entry.get("amount", Number.class).doubleValue(), Double::sum);
+        for (CourseSpend entry : store.spend(tenantId, planId, fiscalYear)) {
+            spent.merge(entry.courseKey(), entry.amount(), Double::sum);
         }
         return spent;
     }

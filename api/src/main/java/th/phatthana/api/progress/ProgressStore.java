@@ -1,15 +1,18 @@
 package th.phatthana.api.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -44,6 +47,12 @@ import jakarta.annotation.PostConstruct;
  * {@code seq} of the last statement applied to it, and a statement is applied to a document only
  * when its seq is higher. Documents are written before the facts that record what was applied,
  * and the checkpoint last, so reprocessing a chunk after a crash changes nothing already changed.
+ *
+ * <p>The only place that knows the documents: everything else sees the model ({@link Fact},
+ * {@link Contribution}, {@link CourseYear}, {@link ProgressActor}). A contribution keeps its short
+ * field names ({@code a} course-year id, {@code q} qualifies 0/1, {@code ms} millis, {@code qa}
+ * qualifying activities): every fact holds one per course it counted for, and facts are the
+ * largest collection of the read model (one per statement).
  */
 @Repository
 class ProgressStore {
@@ -53,8 +62,6 @@ class ProgressStore {
     static final String COURSE_YEARS = "progress_course_years";
     static final String ACTORS = "progress_actors";
     static final String SPEND = "progress_spend";
-    /** The LRS's per-tenant sequence counters ({@code _id} tenantId, {@code seq} the last given out). */
-    static final String STATEMENT_COUNTERS = "statement_counters";
 
     private final MongoTemplate mongo;
     MongoCollection<Document> checkpoints;
@@ -137,15 +144,20 @@ class ProgressStore {
         }
     }
 
-    /**
-     * What a subscriber's view depends on, per tenant: the checkpoint, the plan versions applied
-     * and the count of other changes (spend entries). Equal states mean nothing changed.
-     */
-    Map<String, Document> progressStates(Collection<String> tenantIds) {
-        Map<String, Document> states = new HashMap<>();
+    /** What a subscriber's view depends on: equal states mean nothing changed. */
+    record TenantState(long seq, Map<String, Integer> plans, long changes) {
+        static final TenantState NONE = new TenantState(0, Map.of(), 0);
+    }
+
+    /** The checkpoint, the plan versions applied and the count of other changes (spend entries), per tenant. */
+    Map<String, TenantState> progressStates(Collection<String> tenantIds) {
+        Map<String, TenantState> states = new HashMap<>();
         for (Document document : checkpoints.find(Filters.in("_id", tenantIds))
                 .projection(new Document("seq", 1).append("plans", 1).append("changes", 1))) {
-            states.put(document.getString("_id"), document);
+            Number seq = document.get("seq", Number.class);
+            Number changes = document.get("changes", Number.class);
+            states.put(document.getString("_id"), new TenantState(seq == null ? 0 : seq.longValue(), plans(document),
+                    changes == null ? 0 : changes.longValue()));
         }
         return states;
     }
@@ -168,11 +180,13 @@ class ProgressStore {
     /** The plan versions the tenant's aggregates were computed with, by plan id. */
     Map<String, Integer> appliedPlans(String tenantId) {
         Document document = checkpoints.find(Filters.eq("_id", tenantId)).first();
+        return document == null ? new HashMap<>() : plans(document);
+    }
+
+    private static Map<String, Integer> plans(Document checkpoint) {
         Map<String, Integer> applied = new HashMap<>();
-        if (document != null) {
-            for (Document plan : document.getList("plans", Document.class, List.of())) {
-                applied.put(plan.getString("planId"), plan.getInteger("version"));
-            }
+        for (Document plan : checkpoint.getList("plans", Document.class, List.of())) {
+            applied.put(plan.getString("planId"), plan.getInteger("version"));
         }
         return applied;
     }
@@ -184,45 +198,39 @@ class ProgressStore {
                 new UpdateOptions().upsert(true));
     }
 
-    /** The approved version number of every approved plan of these tenants, by tenant and plan (a small projection of plans). */
-    Map<String, Map<String, Integer>> approvedPlanVersions(java.util.Collection<String> tenantIds) {
-        Map<String, Map<String, Integer>> result = new HashMap<>();
-        for (Document plan : mongo.getCollection("plans").find(Filters.in("tenantId", tenantIds))
-                .projection(new Document("tenantId", 1).append("currentVersion", 1))) {
-            Map<String, Integer> ofTenant = result.computeIfAbsent(plan.getString("tenantId"), t -> new HashMap<>());
-            Number version = plan.get("currentVersion", Number.class);
-            if (version != null) {
-                ofTenant.put(plan.get("_id").toString(), version.intValue());
-            }
-        }
-        return result;
-    }
-
-    /** Tenants whose statement stream has moved past their checkpoint. */
-    List<String> tenantsBehind() {
+    /** Every tenant's checkpoint, by tenant id. */
+    Map<String, Long> checkpoints() {
         Map<String, Long> done = new HashMap<>();
         for (Document document : checkpoints.find().projection(new Document("seq", 1))) {
             Number seq = document.get("seq", Number.class);
             done.put(document.getString("_id"), seq == null ? 0 : seq.longValue());
         }
-        List<String> behind = new ArrayList<>();
-        for (Document counter : mongo.getCollection(STATEMENT_COUNTERS).find()) {
-            Number seq = counter.get("seq", Number.class);
-            if (seq != null && seq.longValue() > done.getOrDefault(counter.getString("_id"), 0L)) {
-                behind.add(counter.getString("_id"));
-            }
-        }
-        return behind;
+        return done;
     }
 
     // ---- facts ----------------------------------------------------------------------------------
 
-    static String factId(String tenantId, String statementId) {
+    private static String factId(String tenantId, String statementId) {
         return tenantId + "/" + statementId;
     }
 
-    /** A new fact document for a statement (not stored yet). */
-    static Document newFact(String tenantId, StatementFacts f, boolean voided) {
+    /** The tenant's stored facts of these statements, by statement id. */
+    Map<String, Fact> facts(String tenantId, Collection<String> statementIds) {
+        Map<String, Fact> found = new HashMap<>();
+        byIds(facts, statementIds.stream().map(id -> factId(tenantId, id)).toList())
+                .forEach((id, document) -> found.put(document.getString("statementId"), fact(document)));
+        return found;
+    }
+
+    /** The tenant's facts in stream order. */
+    Iterable<Fact> facts(String tenantId) {
+        return facts.find(Filters.eq("tenantId", tenantId)).sort(Sorts.ascending("seq")).map(ProgressStore::fact);
+    }
+
+    static Document document(String tenantId, Fact fact) {
+        StatementFacts f = fact.statement();
+        List<Document> contributions = new ArrayList<>(fact.contributions().size());
+        fact.contributions().forEach(c -> contributions.add(document(c)));
         return new Document("_id", factId(tenantId, f.statementId()))
                 .append("tenantId", tenantId)
                 .append("statementId", f.statementId())
@@ -234,60 +242,113 @@ class ProgressStore {
                 .append("success", f.success())
                 .append("completion", f.completion())
                 .append("scaled", f.scaled())
-                .append("millis", millis(f.seconds()))
+                .append("millis", f.millis())
                 .append("fiscalYear", f.fiscalYear())
                 .append("timestamp", Date.from(f.timestamp()))
                 .append("voids", f.voidedStatementId())
-                .append("voided", voided)
-                .append("contrib", List.of());
+                .append("voided", fact.voided())
+                .append("contrib", contributions);
     }
 
-    /** The tenant's stored facts with these statement ids, by fact {@code _id}. */
-    Map<String, Document> factsByStatementIds(String tenantId, Collection<String> statementIds) {
-        return byIds(facts, statementIds.stream().map(id -> factId(tenantId, id)).toList());
+    /** A stored fact back as the model (the actor's name is not kept: the actor documents hold it). */
+    static Fact fact(Document document) {
+        Number scaled = document.get("scaled", Number.class);
+        Number millis = document.get("millis", Number.class);
+        StatementFacts f = new StatementFacts(document.getString("statementId"), document.get("seq", Number.class).longValue(),
+                document.getList("actorKeys", String.class, List.of()), null, document.getString("verbId"),
+                new LinkedHashSet<>(document.getList("activityIds", String.class, List.of())), document.getBoolean("success"),
+                document.getBoolean("completion"), scaled == null ? null : scaled.doubleValue(),
+                millis == null ? 0 : millis.longValue() / 1000.0, document.getInteger("fiscalYear"),
+                document.getDate("timestamp").toInstant(), document.getString("voids"));
+        List<Contribution> contributions = new ArrayList<>();
+        for (Document c : document.getList("contrib", Document.class, List.of())) {
+            contributions.add(contribution(c));
+        }
+        return new Fact(f, document.getBoolean("voided", false), contributions);
     }
 
-    /** The tenant's facts in stream order. */
-    Iterable<Document> facts(String tenantId) {
-        return facts.find(Filters.eq("tenantId", tenantId)).sort(Sorts.ascending("seq"));
+    static Document document(Contribution c) {
+        return new Document("a", c.courseYearId())
+                .append("planId", c.planId())
+                .append("courseKey", c.courseKey())
+                .append("fiscalYear", c.fiscalYear())
+                .append("actorKey", c.actorKey())
+                .append("q", c.qualifies() ? 1 : 0)
+                .append("ms", c.millis())
+                .append("qa", c.qualifyingActivities());
     }
 
-    static long millis(double seconds) {
-        return Math.round(seconds * 1000);
+    static Contribution contribution(Document c) {
+        return new Contribution(c.getString("a"), c.getString("planId"), c.getString("courseKey"), c.getInteger("fiscalYear"),
+                c.getString("actorKey"), c.getInteger("q", 0) == 1, c.get("ms", Number.class).longValue(),
+                List.copyOf(c.getList("qa", Integer.class, List.of())));
     }
 
     // ---- course-year aggregates and actors -------------------------------------------------------
 
-    /** {@code planId/fiscalYear/courseKey}: plan ids start with the tenant id. */
-    static String courseYearId(String planId, int fiscalYear, String courseKey) {
-        return planId + "/" + fiscalYear + "/" + courseKey;
-    }
-
-    static String actorId(String tenantId, String actorKey) {
+    private static String actorId(String tenantId, String actorKey) {
         return tenantId + "/" + actorKey;
     }
 
-    Map<String, Document> courseYearsByIds(Collection<String> ids) {
-        return byIds(courseYears, ids);
+    /** Course-years by id. */
+    Map<String, CourseYear> courseYears(Collection<String> ids) {
+        Map<String, CourseYear> found = new HashMap<>();
+        byIds(courseYears, ids).forEach((id, document) -> found.put(id, courseYear(document)));
+        return found;
     }
 
-    Map<String, Document> actorsByIds(Collection<String> ids) {
-        return byIds(actors, ids);
+    /** The tenant's actors with these keys, by actor key. */
+    Map<String, ProgressActor> actors(String tenantId, Collection<String> actorKeys) {
+        Map<String, ProgressActor> found = new HashMap<>();
+        byIds(actors, actorKeys.stream().map(key -> actorId(tenantId, key)).toList())
+                .forEach((id, document) -> found.put(document.getString("actorKey"), actor(document)));
+        return found;
     }
 
     /**
-     * The course-year documents of these courses of a plan in a fiscal year, by course key: one
-     * look-up by {@code _id}, whatever the number of statements.
+     * The course-years of these courses of a plan in a fiscal year, by course key: one look-up by
+     * {@code _id}, whatever the number of statements.
      */
-    Map<String, Document> courseYears(String tenantId, String planId, int fiscalYear, Collection<String> courseKeys) {
-        Map<String, Document> byCourse = new HashMap<>();
-        for (Document document : byIds(courseYears, courseKeys.stream().map(key -> courseYearId(planId, fiscalYear, key)).toList())
+    Map<String, CourseYear> courseYears(String tenantId, String planId, int fiscalYear, Collection<String> courseKeys) {
+        Map<String, CourseYear> byCourse = new HashMap<>();
+        for (Document document : byIds(courseYears, courseKeys.stream().map(key -> CourseYear.id(planId, fiscalYear, key)).toList())
                 .values()) {
             if (tenantId.equals(document.getString("tenantId"))) {
-                byCourse.put(document.getString("courseKey"), document);
+                byCourse.put(document.getString("courseKey"), courseYear(document));
             }
         }
         return byCourse;
+    }
+
+    static Document document(CourseYear courseYear) {
+        return new Document("_id", courseYear.id()).append("tenantId", courseYear.tenantId()).append("planId", courseYear.planId())
+                .append("courseKey", courseYear.courseKey()).append("fiscalYear", courseYear.fiscalYear())
+                .append("seq", courseYear.seq()).append("actors", new Binary(ActorTallies.encode(courseYear.tallies())));
+    }
+
+    static CourseYear courseYear(Document document) {
+        Number seq = document.get("seq", Number.class);
+        return new CourseYear(document.getString("_id"), document.getString("tenantId"), document.getString("planId"),
+                document.getString("courseKey"), document.getInteger("fiscalYear"), seq == null ? 0 : seq.longValue(),
+                ActorTallies.decode(document.get("actors") instanceof Binary binary ? binary.getData() : null));
+    }
+
+    static Document document(String tenantId, ProgressActor actor) {
+        Document document = new Document("_id", actorId(tenantId, actor.actorKey())).append("tenantId", tenantId)
+                .append("actorKey", actor.actorKey()).append("statements", actor.statements()).append("displayKey", actor.displayKey())
+                .append("seq", actor.seq()).append("lastSeen", actor.lastSeen() == null ? null : Date.from(actor.lastSeen()));
+        if (actor.name() != null) {
+            document.append("name", actor.name());
+        }
+        return document;
+    }
+
+    static ProgressActor actor(Document document) {
+        Date lastSeen = document.getDate("lastSeen");
+        Number seq = document.get("seq", Number.class);
+        return new ProgressActor(document.getString("actorKey"), document.getString("displayKey"), document.getString("name"),
+                document.get("statements", Number.class).longValue(), lastSeen == null ? null : lastSeen.toInstant(),
+                seq == null ? 0 : seq.longValue());
     }
 
     private static Map<String, Document> byIds(MongoCollection<Document> collection, Collection<String> ids) {
@@ -302,13 +363,21 @@ class ProgressStore {
     }
 
     /**
-     * Writes what a chunk changed: aggregate and actor documents first (each whole, or deleted when
-     * null), then facts. The order matters for a crash in between, see the class comment.
+     * Writes what a chunk changed: course-years and actors first (each whole; a course-year left
+     * with no actor is deleted), then facts. The order matters for a crash in between, see the
+     * class comment.
      */
-    void writeChunk(Map<String, Document> changedCourseYears, Map<String, Document> changedActors, Map<String, Document> changedFacts) {
-        replaceAll(courseYears, changedCourseYears);
-        replaceAll(actors, changedActors);
-        replaceAll(facts, changedFacts);
+    void writeChunk(String tenantId, Collection<CourseYear> changedCourseYears, Collection<ProgressActor> changedActors,
+            Collection<Fact> changedFacts) {
+        Map<String, Document> courseYearWrites = new HashMap<>();
+        changedCourseYears.forEach(c -> courseYearWrites.put(c.id(), c.tallies().isEmpty() ? null : document(c)));
+        Map<String, Document> actorWrites = new HashMap<>();
+        changedActors.forEach(a -> actorWrites.put(actorId(tenantId, a.actorKey()), document(tenantId, a)));
+        Map<String, Document> factWrites = new HashMap<>();
+        changedFacts.forEach(f -> factWrites.put(factId(tenantId, f.statement().statementId()), document(tenantId, f)));
+        replaceAll(courseYears, courseYearWrites);
+        replaceAll(actors, actorWrites);
+        replaceAll(facts, factWrites);
     }
 
     private void replaceAll(MongoCollection<Document> collection, Map<String, Document> documents) {
@@ -350,8 +419,11 @@ class ProgressStore {
         crashPoint = point;
     }
 
-    List<Document> actors(String tenantId) {
-        return actors.find(Filters.eq("tenantId", tenantId)).sort(Sorts.descending("lastSeen")).into(new ArrayList<>());
+    /** The tenant's actors, most recently seen first. */
+    List<ProgressActor> actors(String tenantId) {
+        List<ProgressActor> result = new ArrayList<>();
+        actors.find(Filters.eq("tenantId", tenantId)).sort(Sorts.descending("lastSeen")).forEach(d -> result.add(actor(d)));
+        return result;
     }
 
     void dropPlan(String tenantId, String planId) {
@@ -378,12 +450,23 @@ class ProgressStore {
 
     // ---- spend ----------------------------------------------------------------------------------
 
-    void insertSpend(Document entry) {
-        spend.insertOne(entry);
+    void insertSpend(CourseSpend entry) {
+        spend.insertOne(new Document("_id", entry.id()).append("tenantId", entry.tenantId()).append("planId", entry.planId())
+                .append("courseKey", entry.courseKey()).append("fiscalYear", entry.fiscalYear()).append("amount", entry.amount())
+                .append("date", entry.date() == null ? null : entry.date().toString()).append("note", entry.note())
+                .append("recordedBy", entry.recordedBy()).append("recordedAt", Date.from(entry.recordedAt())));
     }
 
-    List<Document> spend(String tenantId, String planId, int fiscalYear) {
-        return spend.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("planId", planId), Filters.eq("fiscalYear", fiscalYear)))
-                .into(new ArrayList<>());
+    List<CourseSpend> spend(String tenantId, String planId, int fiscalYear) {
+        List<CourseSpend> result = new ArrayList<>();
+        for (Document d : spend.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("planId", planId),
+                Filters.eq("fiscalYear", fiscalYear)))) {
+            String date = d.getString("date");
+            Date at = d.getDate("recordedAt");
+            result.add(new CourseSpend(d.getString("_id"), d.getString("tenantId"), d.getString("planId"), d.getString("courseKey"),
+                    d.getInteger("fiscalYear"), d.get("amount", Number.class).doubleValue(), date == null ? null : LocalDate.parse(date),
+                    d.getString("note"), d.getString("recordedBy"), at == null ? null : at.toInstant()));
+        }
+        return result;
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import th.phatthana.api.graphql.ApiErrorType;
-import th.phatthana.api.graphql.ApiException;
+import th.phatthana.api.problems.ApiException;
 
 /**
  * Errors of subscriptions, classified like those of queries (the DataFetcherExceptionResolver does
@@ -24,7 +24,7 @@ class ProgressSubscriptionErrors extends SubscriptionExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex) {
         if (ex instanceof ApiException api) {
-            return GraphqlErrorBuilder.newError().errorType(api.type()).message(api.getMessage())
+            return GraphqlErrorBuilder.newError().errorType(ApiErrorType.of(api.kind())).message(api.getMessage())
                     .extensions(Map.of("code", api.code())).build();
         }
         log.error("GraphQL subscription failed", ex);

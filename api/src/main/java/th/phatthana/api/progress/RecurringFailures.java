@@ -1,6 +1,8 @@
 package th.phatthana.api.progress;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,27 +18,29 @@ final class RecurringFailures {
 
     static final Duration REMINDER = Duration.ofMinutes(5);
 
-    private record Failing(String kind, long since, long lastLogged, int count) {
+    private record Failing(String kind, Instant since, Instant lastLogged, int count) {
     }
 
     private final Logger log;
+    private final Clock clock;
     private final Map<String, Failing> failing = new ConcurrentHashMap<>();
 
-    RecurringFailures(Logger log) {
+    RecurringFailures(Logger log, Clock clock) {
         this.log = log;
+        this.clock = clock;
     }
 
     void failed(String what, RuntimeException e) {
-        long now = System.nanoTime();
+        Instant now = clock.instant();
         String kind = describe(e);
         Failing before = failing.get(what);
         if (before == null || !before.kind().equals(kind)) {
             failing.put(what, new Failing(kind, now, now, 1));
             log.warn("Progress projection of {} failed ({}); retrying every second, quietly", what, kind);
-        } else if (now - before.lastLogged() >= REMINDER.toNanos()) {
+        } else if (Duration.between(before.lastLogged(), now).compareTo(REMINDER) >= 0) {
             failing.put(what, new Failing(kind, before.since(), now, before.count() + 1));
             log.warn("Progress projection of {} still failing ({}): {} attempts in {} s", what, kind, before.count() + 1,
-                    Duration.ofNanos(now - before.since()).toSeconds());
+                    Duration.between(before.since(), now).toSeconds());
         } else {
             failing.put(what, new Failing(kind, before.since(), before.lastLogged(), before.count() + 1));
         }

@@ -1,19 +1,16 @@
 package th.phatthana.api.progress;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.xapi.ActorKey;
+import th.phatthana.schema.xapi.XapiVerbs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,14 +26,13 @@ public record StatementFacts(String statementId, long seq, List<String> actorKey
         Set<String> activityIds, Boolean success, Boolean completion, Double scaled, double seconds, int fiscalYear,
         Instant timestamp, String voidedStatementId) {
 
-    static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
-
-    public static StatementFacts of(JsonNode statement, long seq) {
+    /** @param clock read only for a statement with neither timestamp nor stored (never the case for a stored one) */
+    public static StatementFacts of(JsonNode statement, long seq, Clock clock) {
         JsonNode actor = statement.path("actor");
-        List<String> keys = actorKeys(actor);
+        List<String> keys = ActorKey.lookupKeys(actor);
         String verb = statement.path("verb").path("id").asString(null);
         JsonNode object = statement.path("object");
-        String voided = VOIDED.equals(verb) && "StatementRef".equals(object.path("objectType").asString(null))
+        String voided = XapiVerbs.VOIDED.equals(verb) && "StatementRef".equals(object.path("objectType").asString(null))
                 ? object.path("id").asString(null) : null;
 
         Set<String> activities = new LinkedHashSet<>();
@@ -65,7 +61,7 @@ public record StatementFacts(String statementId, long seq, List<String> actorKey
             when = instant(statement.path("stored").asString(null));
         }
         if (when == null) {
-            when = Instant.now();
+            when = clock.instant();
         }
         return new StatementFacts(statement.path("id").asString(null), seq, keys, actor.path("name").asString(null), verb,
                 activities, success, completion, scaled, seconds, FiscalYears.of(when), when, voided);
@@ -78,54 +74,21 @@ public record StatementFacts(String statementId, long seq, List<String> actorKey
      */
     public String actorKey() {
         for (String key : actorKeys) {
-            if (key.startsWith("sha1|")) {
+            if (ActorKey.isSha1(key)) {
                 return key;
             }
         }
         return actorKeys.isEmpty() ? null : actorKeys.get(0);
     }
 
+    /** The duration in whole milliseconds, as the read model keeps it. */
+    public long millis() {
+        return Math.round(seconds * 1000);
+    }
+
     /** The key to show people: the first (an mbox rather than its hash). */
     public String displayKey() {
         return actorKeys.isEmpty() ? null : actorKeys.get(0);
-    }
-
-    /** Keys an agent can be matched by; groups contribute their members. */
-    public static List<String> actorKeys(JsonNode agent) {
-        List<String> keys = new ArrayList<>();
-        if (agent == null || !agent.isObject()) {
-            return keys;
-        }
-        String mbox = agent.path("mbox").asString(null);
-        if (mbox != null) {
-            keys.add("mbox|" + mbox);
-            keys.add("sha1|" + sha1(mbox));
-        }
-        String sha1 = agent.path("mbox_sha1sum").asString(null);
-        if (sha1 != null) {
-            keys.add("sha1|" + sha1.toLowerCase(Locale.ROOT));
-        }
-        String openid = agent.path("openid").asString(null);
-        if (openid != null) {
-            keys.add("openid|" + openid);
-        }
-        JsonNode account = agent.path("account");
-        if (account.isObject()) {
-            keys.add("account|" + account.path("homePage").asString("") + "|" + account.path("name").asString(""));
-        }
-        if (keys.isEmpty() && agent.path("member").isArray()) {
-            agent.get("member").forEach(member -> keys.addAll(actorKeys(member)));
-        }
-        return keys;
-    }
-
-    /** The SHA-1 of a mailto IRI, as xAPI's mbox_sha1sum defines it. */
-    public static String sha1(String mbox) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(mbox.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant instant(String text) {

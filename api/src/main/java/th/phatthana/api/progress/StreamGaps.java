@@ -1,6 +1,8 @@
 package th.phatthana.api.progress;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,29 +18,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StreamGaps {
 
-    private record Gap(long seq, long firstSeenNanos) {
+    private record Gap(long seq, Instant firstSeen) {
     }
 
-    private final long graceNanos;
+    private final Duration grace;
     private final boolean singleWriter;
+    private final Clock clock;
     private final Map<String, Gap> open = new ConcurrentHashMap<>();
 
-    StreamGaps(Duration grace, boolean singleWriter) {
-        this.graceNanos = grace.toNanos();
+    StreamGaps(Duration grace, boolean singleWriter, Clock clock) {
+        this.grace = grace;
         this.singleWriter = singleWriter;
+        this.clock = clock;
     }
 
     /** Whether the projector may pass over the abandoned number {@code seq} now. */
-    boolean passable(String tenantId, long seq, long nowNanos) {
-        if (singleWriter || graceNanos <= 0) {
+    boolean passable(String tenantId, long seq) {
+        if (singleWriter || grace.isNegative() || grace.isZero()) {
             return true;
         }
+        Instant now = clock.instant();
         Gap gap = open.get(tenantId);
         if (gap == null || gap.seq() != seq) {
-            open.put(tenantId, new Gap(seq, nowNanos));
+            open.put(tenantId, new Gap(seq, now));
             return false;
         }
-        if (nowNanos - gap.firstSeenNanos() < graceNanos) {
+        if (Duration.between(gap.firstSeen(), now).compareTo(grace) < 0) {
             return false;
         }
         open.remove(tenantId);

@@ -11,13 +11,13 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.problems.ApiException;
+import th.phatthana.schema.Outcome;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.audit.AuditTrail;
 import th.phatthana.tenants.divisions.Division;
 import th.phatthana.tenants.divisions.DivisionService;
-import th.phatthana.tenants.divisions.Outcome;
 import th.phatthana.tenants.tenant.Tenant;
 
 /** Divisions (ส่วนราชการ): read with the organisation, changed by its TENANT_ADMIN. */

@@ -6,11 +6,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import th.phatthana.api.access.Callers;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.problems.ApiException;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
-import th.phatthana.tenants.divisions.Problem;
 import th.phatthana.tenants.divisions.ScopedIds;
 import th.phatthana.tenants.tenant.Tenant;
 import th.phatthana.tenants.tenant.TenantService;
@@ -59,6 +59,6 @@ class StaffAccess {
 
     /** Problems of the tenants module as userErrors, their fields under {@code input}. */
     static List<UserError> userErrors(List<Problem> problems) {
-        return problems.stream().map(p -> UserError.of("input." + p.field(), p.code(), p.message())).toList();
+        return UserError.ofInput(problems);
     }
 }

@@ -22,8 +22,11 @@ import org.springframework.stereotype.Controller;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
-import th.phatthana.api.graphql.ApiException;
 import th.phatthana.api.graphql.UserError;
+import th.phatthana.api.problems.ApiException;
+import th.phatthana.schema.InvalidInputException;
+import th.phatthana.schema.Outcome;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.audit.AuditTrail;
 import th.phatthana.tenants.divisions.Division;
@@ -32,8 +35,6 @@ import th.phatthana.tenants.staff.RegisterChange;
 import th.phatthana.tenants.staff.StaffChange;
 import th.phatthana.tenants.staff.StaffPeriod;
 import th.phatthana.tenants.divisions.DivisionService;
-import th.phatthana.tenants.divisions.Outcome;
-import th.phatthana.tenants.divisions.Problem;
 import th.phatthana.tenants.staff.EmploymentStatus;
 import th.phatthana.tenants.staff.Staff;
 import th.phatthana.tenants.staff.StaffDraft;
@@ -127,7 +128,7 @@ class StaffController {
         String tenantId = StaffAccess.writableTenant(caller, StaffAccess.STAFF_WRITERS);
         try {
             return staff.findByCitizenId(tenantId, citizenId).orElse(null);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             throw ApiException.badRequest("citizenId", "not a valid Thai citizen ID (13 digits with a valid check digit)");
         }
     }

@@ -27,7 +27,7 @@ class NationalCatalogueTest {
     static final String EXCERPT = "competencies/master-plan-sections-8-10.th.txt";
     static final String SEED = "shared/seed/master-plan-2567-2569.th.txt";
 
-    private final NationalCatalogue catalogue = new NationalCatalogue();
+    private final NationalCatalogue catalogue = new NationalCatalogue(tools.jackson.databind.json.JsonMapper.builder().build());
 
     static String excerpt() throws IOException {
         try (InputStream in = NationalCatalogueTest.class.getClassLoader().getResourceAsStream(EXCERPT)) {

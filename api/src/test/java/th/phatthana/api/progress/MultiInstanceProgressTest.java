@@ -47,13 +47,19 @@ class MultiInstanceProgressTest extends ProgressTestSupport {
     @Autowired
     PlanService planService;
     @Autowired
+    th.phatthana.api.plans.PlanVersions planVersions;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
     ExecutionGraphQlService graphQl;
     @Autowired
     AccessTokenService tokens;
 
     private ProgressProjector instanceB() {
-        return new ProgressProjector(statementRepository, store, planService, new ProgressEvents(store), false, false, Duration.ofSeconds(30),
-                B);
+        return new ProgressProjector(statementRepository, store, planService, planVersions, new ProgressEvents(store, clock), json, clock, false,
+                false, Duration.ofSeconds(30), B);
     }
 
     /** Takes the tenant's lease for instance B, waiting while this application's projector holds it. */

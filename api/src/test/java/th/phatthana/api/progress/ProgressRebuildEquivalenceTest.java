@@ -65,7 +65,7 @@ class ProgressRebuildEquivalenceTest extends ProgressTestSupport {
         List<Staff> staff = new ArrayList<>();
         staff.add(org.staff("ศูนย์", PositionType.ACADEMIC, XapiIdentity.ofMbox(m0)));
         staff.add(org.staff("หนึ่ง", PositionType.GENERAL, XapiIdentity.ofAccount(lms, "s1-" + tag)));
-        staff.add(org.staff("สอง", PositionType.DIRECTOR, new XapiIdentity(null, StatementFacts.sha1(m2), null, null)));
+        staff.add(org.staff("สอง", PositionType.DIRECTOR, new XapiIdentity(null, th.phatthana.schema.xapi.ActorKey.sha1Hex(m2), null, null)));
         staff.add(org.staff("สาม", PositionType.ACADEMIC, XapiIdentity.ofMbox(m3)));
         staff.add(org.staff("สี่", PositionType.GENERAL, new XapiIdentity(null, null, "https://id.example.go.th/s4-" + tag, null)));
         staff.add(org.staff("ห้า", PositionType.GENERAL));
@@ -74,7 +74,7 @@ class ProgressRebuildEquivalenceTest extends ProgressTestSupport {
                 "{\"mbox\": \"" + m0 + "\", \"name\": \"ศูนย์\"}",
                 account(lms, "s1-" + tag),
                 "{\"mbox\": \"" + m2 + "\"}",
-                "{\"mbox_sha1sum\": \"" + StatementFacts.sha1(m3) + "\"}",
+                "{\"mbox_sha1sum\": \"" + th.phatthana.schema.xapi.ActorKey.sha1Hex(m3) + "\"}",
                 "{\"openid\": \"https://id.example.go.th/s4-" + tag + "\"}",
                 account(lms, "s5-" + tag),
                 "{\"mbox\": \"mailto:stranger-" + tag + "@example.com\", \"name\": \"คนนอก\"}",

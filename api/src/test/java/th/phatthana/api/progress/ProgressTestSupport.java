@@ -61,6 +61,8 @@ abstract class ProgressTestSupport extends IntegrationTest {
     @Autowired
     MongoTemplate mongo;
     @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
     ProgressProjector projector;
 
     /** An organisation and what the tests use with it. */
@@ -117,11 +119,12 @@ abstract class ProgressTestSupport extends IntegrationTest {
             return planId;
         }
 
-        /** Approves amendment {@code number} with these courses. */
+        /** Approves amendment {@code number} with these courses, and announces it as the plans feature does. */
         void amend(String planId, int number, List<PlanContent.Course> courses, List<PlanContent.Goal> goals) {
             mongo.insert(version(planId, number, new PlanContent(null, goals, courses, null, null, null, null)));
             mongo.updateFirst(Query.query(Criteria.where("_id").is(planId)),
                     new Update().set("currentVersion", number).set("updatedAt", Instant.now()), Plan.class);
+            publisher.publishEvent(new th.phatthana.api.plans.PlanVersionApproved(tenant.id(), planId, number));
         }
 
         private PlanVersion version(String planId, int number, PlanContent content) {

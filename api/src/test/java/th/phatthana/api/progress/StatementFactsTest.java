@@ -18,7 +18,7 @@ class StatementFactsTest {
                  "context":{"contextActivities":{"parent":[{"id":"https://elearning.dla.go.th/xapi/activities/course"}],
                                                  "grouping":{"id":"https://elearning.dla.go.th/xapi/activities/programme"}}},
                  "result":{"success":true,"completion":true,"score":{"scaled":0.8},"duration":"PT1H30M"},
-                 "timestamp":"%s","stored":"2025-01-01T00:00:00Z"}""".formatted(timestamp)), 7);
+                 "timestamp":"%s","stored":"2025-01-01T00:00:00Z"}""".formatted(timestamp)), 7, java.time.Clock.systemUTC());
     }
 
     @Test
@@ -42,7 +42,7 @@ class StatementFactsTest {
     void anMboxMatchesItsSha1SumToo() {
         StatementFacts facts = facts("2024-03-01T09:00:00+07:00");
         assertThat(facts.actorKeys()).contains("mbox|mailto:Malee@Sangkhom.go.th",
-                "sha1|" + StatementFacts.sha1("mailto:Malee@Sangkhom.go.th"));
+                "sha1|" + th.phatthana.schema.xapi.ActorKey.sha1Hex("mailto:Malee@Sangkhom.go.th"));
     }
 
     @Test

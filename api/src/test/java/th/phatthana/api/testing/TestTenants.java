@@ -37,11 +37,14 @@ public class TestTenants {
         this.tokens = tokens;
     }
 
+    /** Test tokens never expire: tests move the application's clock by years (plans), and tokens follow that clock. */
+    private static final java.time.Duration NO_EXPIRY = null;
+
     /** A GraphQL bearer token of a new user with these roles in the tenant. */
     public String token(Tenant tenant, Role... roles) {
         int n = SEQUENCE.incrementAndGet();
         AppUser user = users.createTenantUser(tenant.id(), "ผู้ทดสอบ " + n, "user" + n + "-" + System.nanoTime() + "@example.go.th", Set.of(roles));
-        return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
+        return tokens.issueForUser(user, "test", NO_EXPIRY).value();
     }
 
     /** A person who signs in to the console with an e-mail address and a password. */
@@ -74,14 +77,14 @@ public class TestTenants {
         int n = SEQUENCE.incrementAndGet();
         AppUser user = users.createOversightUser("กรรมการ " + n, "committee" + n + "-" + System.nanoTime() + "@example.go.th", Role.PROVINCIAL_COMMITTEE,
                 province, kind);
-        return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
+        return tokens.issueForUser(user, "test", NO_EXPIRY).value();
     }
 
     /** A GraphQL bearer token of a new national administrator. */
     public String nationalToken() {
         int n = SEQUENCE.incrementAndGet();
         AppUser user = users.createOversightUser("ส่วนกลาง " + n, "national" + n + "-" + System.nanoTime() + "@example.go.th", Role.NATIONAL, null, null);
-        return tokens.issueForUser(user, "test", java.time.Duration.ofHours(1)).value();
+        return tokens.issueForUser(user, "test", NO_EXPIRY).value();
     }
 
     /** A tenant of a given kind and place, for oversight tests. */

@@ -107,7 +107,7 @@ class StatementRaceTest extends IntegrationTest {
         assertThat(last).isPositive();
         Set<Long> holes = repository.holes(tenantId, 1, (int) last);
         Set<Long> written = new java.util.HashSet<>();
-        repository.streamRange(tenantId, 1, (int) last).forEach(statement -> written.add(statement.seq()));
+        repository.read(tenantId, 1, (int) last).forEach(statement -> written.add(statement.seq()));
         for (long seq = 1; seq <= last; seq++) {
             assertThat(written.contains(seq) || holes.contains(seq)).as("number %d of the stream is neither written nor a hole", seq).isTrue();
             assertThat(written.contains(seq) && holes.contains(seq)).as("number %d is both", seq).isFalse();

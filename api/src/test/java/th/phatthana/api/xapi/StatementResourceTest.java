@@ -135,6 +135,27 @@ class StatementResourceTest extends IntegrationTest {
         assertThat(xapi.postJson("/statements", voidTheVoid).statusCode()).isEqualTo(400);
     }
 
+    /** The validator refuses it, in a batch too, before the store pipeline looks at voiding targets; nothing is stored. */
+    @Test
+    void aVoidingStatementWhoseObjectIsNotAStatementRefIsRefusedByTheValidator() {
+        String id = UUID.randomUUID().toString();
+        for (String object : new String[] { "{\"id\":\"https://elearning.dla.go.th/activities/v\"}",
+                "{\"objectType\":\"Agent\",\"mbox\":\"mailto:v@example.go.th\"}" }) {
+            String voiding = """
+                    {"id":"%s","actor":{"mbox":"mailto:hr@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+                     "object":%s}""".formatted(id, object);
+            HttpResponse<String> single = xapi.postJson("/statements", voiding);
+            assertThat(single.statusCode()).isEqualTo(400);
+            assertThat(single.body()).contains("statement.object").contains("must have a StatementRef object");
+            HttpResponse<String> batch = xapi.postJson("/statements",
+                    "[" + Statements.completed(UUID.randomUUID().toString(), "v@example.go.th", "https://elearning.dla.go.th/activities/v") + ","
+                            + voiding + "]");
+            assertThat(batch.statusCode()).isEqualTo(400);
+            assertThat(batch.body()).contains("statements[1]").contains("must have a StatementRef object");
+        }
+        assertThat(xapi.get("/statements?statementId=" + id).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void queriesPageWithMoreLinksThatStayCorrectWhileStatementsArrive() {
         String verb = "https://phatthana.th/verbs/paged-" + UUID.randomUUID();

@@ -33,12 +33,12 @@ class StreamKeyBackfillTest extends IntegrationTest {
         mongo.getCollection(StatementRepository.STATEMENTS).insertOne(new Document("_id", tenantId + "/6a1f0c3e-0000-4000-8000-000000000001")
                 .append("tenantId", tenantId).append("statementId", "6a1f0c3e-0000-4000-8000-000000000001").append("seq", 1L)
                 .append("voided", false).append("json", json));
-        assertThat(repository.streamRange(tenantId, 1, 10)).as("invisible to the stream before the backfill").isEmpty();
+        assertThat(repository.read(tenantId, 1, 10)).as("invisible to the stream before the backfill").isEmpty();
 
         mongo.getCollection("schema_migrations").deleteOne(new Document("_id", "statements.streamKey"));
         repository.createIndexes();
 
-        List<StoredStatement> stream = repository.streamRange(tenantId, 1, 10);
+        List<StoredStatement> stream = repository.read(tenantId, 1, 10);
         assertThat(stream).extracting(StoredStatement::statementId).containsExactly("6a1f0c3e-0000-4000-8000-000000000001");
         assertThat(stream.get(0).json()).isEqualTo(json);
         assertThat(mongo.getCollection("schema_migrations").find(new Document("_id", "statements.streamKey")).first())

@@ -1,5 +1,6 @@
 package th.phatthana.lrs.activities;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -54,13 +55,17 @@ public class ActivityDefinitionService {
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z0-9-]{1,100}");
 
     private final MongoTemplate mongo;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
+    private final Clock clock;
     private MongoCollection<Document> activities;
     /** A definition sent again unchanged is not written again for a minute (see {@link RecentWrites}). */
-    private final RecentWrites recent = new RecentWrites(java.time.Duration.ofMinutes(1), 50_000);
+    private final RecentWrites recent;
 
-    public ActivityDefinitionService(MongoTemplate mongo) {
+    public ActivityDefinitionService(MongoTemplate mongo, JsonMapper json, Clock clock) {
         this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+        this.recent = new RecentWrites(java.time.Duration.ofMinutes(1), 50_000, clock);
     }
 
     @PostConstruct
@@ -100,7 +105,7 @@ public class ActivityDefinitionService {
             return;
         }
         List<UpdateOneModel<Document>> updates = new ArrayList<>(definitions.size());
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         for (Map.Entry<String, ObjectNode> entry : definitions.entrySet()) {
             String activityId = entry.getKey();
             List<Bson> changes = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
 import th.phatthana.tenants.credentials.XapiScope;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /xapi/agents?agent=…} (and HEAD): the Person object for an agent. It can reveal the
@@ -24,9 +25,11 @@ import th.phatthana.tenants.credentials.XapiScope;
 class AgentController {
 
     private final AgentDirectory directory;
+    private final JsonMapper json;
 
-    AgentController(AgentDirectory directory) {
+    AgentController(AgentDirectory directory, JsonMapper json) {
         this.directory = directory;
+        this.json = json;
     }
 
     @GetMapping("/xapi/agents")
@@ -47,7 +50,7 @@ class AgentController {
         if (values != null && values.length > 1) {
             throw XapiException.badRequest("parameter 'agent' is given " + values.length + " times; give it once");
         }
-        AgentParameter agent = AgentParameter.parse("agent", values == null ? null : values[0], false);
+        AgentParameter agent = AgentParameter.parse("agent", values == null ? null : values[0], false, json);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(directory.person(xapi.tenantId(), agent).toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package th.phatthana.lrs.agents;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import jakarta.annotation.PostConstruct;
+import th.phatthana.schema.xapi.ActorKey;
 import th.phatthana.lrs.statements.Agents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,13 +53,17 @@ public class AgentDirectory {
 
     private final MongoTemplate mongo;
     private final ObjectProvider<PersonLinks> links;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
+    private final Clock clock;
     private MongoCollection<Document> agents;
     /** An agent seen again with the same names is not written again for a minute: {@code lastSeen} is kept to the minute. */
-    private final RecentWrites recent = new RecentWrites(java.time.Duration.ofMinutes(1), 50_000);
+    private final RecentWrites recent;
 
-    public AgentDirectory(MongoTemplate mongo, ObjectProvider<PersonLinks> links) {
+    public AgentDirectory(MongoTemplate mongo, ObjectProvider<PersonLinks> links, JsonMapper json, Clock clock) {
         this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+        this.recent = new RecentWrites(java.time.Duration.ofMinutes(1), 50_000, clock);
         this.links = links;
     }
 
@@ -92,7 +98,7 @@ public class AgentDirectory {
         if (seen.isEmpty()) {
             return;
         }
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         List<UpdateOneModel<Document>> updates = new ArrayList<>(seen.size());
         for (Map.Entry<String, Seen> entry : seen.entrySet()) {
             List<Bson> changes = new ArrayList<>();
@@ -128,7 +134,7 @@ public class AgentDirectory {
         identities.put(agent.ifiKey(), agent.agent());
         for (PersonLinks link : links.orderedStream().toList()) {
             for (JsonNode other : link.otherIdentities(tenantId, agent.agent(), agent.ifiKey())) {
-                String key = Agents.ifiKey(other);
+                String key = ActorKey.of(other);
                 if (key != null) {
                     identities.putIfAbsent(key, other);
                 }
@@ -273,7 +279,7 @@ public class AgentDirectory {
         if (agent == null || !agent.isObject()) {
             return;
         }
-        String key = Agents.ifiKey(agent);
+        String key = ActorKey.of(agent);
         if (key == null) {
             return;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import th.phatthana.schema.xapi.ActorKey;
 import th.phatthana.lrs.statements.Agents;
 import th.phatthana.lrs.xapi.XapiException;
 import tools.jackson.core.JacksonException;
@@ -17,11 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (a {@code name}, an {@code objectType}); the key is the one the statement store indexes.
  *
  * @param agent  the parsed JSON object as sent
- * @param ifiKey the agent's IFI key ({@link Agents#ifiKey})
+ * @param ifiKey the agent's IFI key ({@link ActorKey#of(tools.jackson.databind.JsonNode)})
  */
 public record AgentParameter(JsonNode agent, String ifiKey) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SHA1_HEX = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern IRI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S*");
     private static final List<String> IFIS = List.of("mbox", "mbox_sha1sum", "openid", "account");
@@ -32,15 +32,16 @@ public record AgentParameter(JsonNode agent, String ifiKey) {
      * @param name        the parameter name, for messages
      * @param value       the raw (URL-decoded) value; null when the parameter is missing
      * @param allowGroups whether an identified Group is acceptable (documents) or only an Agent (Agents resource)
+     * @param json        the application's mapper
      * @throws XapiException 400 naming the parameter and what is wrong with it
      */
-    public static AgentParameter parse(String name, String value, boolean allowGroups) {
+    public static AgentParameter parse(String name, String value, boolean allowGroups, JsonMapper json) {
         if (value == null) {
             throw XapiException.badRequest("missing required parameter '" + name + "'");
         }
         JsonNode agent;
         try {
-            agent = JSON.readTree(value);
+            agent = json.readTree(value);
         } catch (JacksonException e) {
             throw XapiException.badRequest("parameter '" + name + "' is not valid JSON: it must be an Agent object such as "
                     + "{\"mbox\":\"mailto:someone@example.org\"}");
@@ -103,7 +104,7 @@ public record AgentParameter(JsonNode agent, String ifiKey) {
                 }
             }
         }
-        return new AgentParameter(agent, Agents.ifiKey(agent));
+        return new AgentParameter(agent, ActorKey.of(agent));
     }
 
     private static String describe(JsonNode node) {

@@ -2,6 +2,7 @@ package th.phatthana.lrs.agents;
 
 import java.util.List;
 
+import th.phatthana.schema.xapi.ActorKey;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +21,7 @@ public interface PersonLinks {
     /**
      * @param tenantId the tenant asking; links must never cross tenants
      * @param agent    the agent as given in the request (exactly one IFI, checked)
-     * @param ifiKey   its IFI key (as {@code th.phatthana.lrs.statements.Agents.ifiKey} makes it)
+     * @param ifiKey   its IFI key (as {@code th.phatthana.schema.xapi.ActorKey#of} makes it)
      * @return further agents (JSON objects, one IFI each) that are the same person; empty if none
      */
     List<JsonNode> otherIdentities(String tenantId, JsonNode agent, String ifiKey);

@@ -36,13 +36,14 @@ class DocumentController {
 
     private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern IRI_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentService documents;
     private final long maxDocumentBytes;
+    private final JsonMapper json;
 
-    DocumentController(DocumentService documents, DocumentsConfiguration configuration) {
+    DocumentController(DocumentService documents, DocumentsConfiguration configuration, JsonMapper json) {
         this.documents = documents;
+        this.json = json;
         this.maxDocumentBytes = configuration.maxDocumentBytes();
     }
 
@@ -134,13 +135,13 @@ class DocumentController {
             seen.add(entry.documentId());
             lastModified = entry.updated();
         }
-        ArrayNode ids = JSON.createArrayNode();
+        ArrayNode ids = json.createArrayNode();
         seen.forEach(ids::add);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (lastModified != null) {
             response.lastModified(lastModified);
         }
-        return response.body(JSON.writeValueAsBytes(ids));
+        return response.body(json.writeValueAsBytes(ids));
     }
 
     private ResponseEntity<Void> put(DocumentKind kind, HttpServletRequest request) throws IOException {
@@ -200,7 +201,7 @@ class DocumentController {
     private record Target(DocumentId id, boolean allRegistrations, Instant since) {
     }
 
-    private static Target target(DocumentKind kind, XapiRequest xapi, DocumentRequest parameters, String method,
+    private Target target(DocumentKind kind, XapiRequest xapi, DocumentRequest parameters, String method,
             boolean documentIdOptional) {
         String resource = method + " " + kind.path();
         Set<String> allowed = switch (kind) {
@@ -218,7 +219,7 @@ class DocumentController {
             activityId = iri("activityId", parameters.single("activityId"));
         }
         if (kind != DocumentKind.ACTIVITY_PROFILE) {
-            agentKey = AgentParameter.parse("agent", parameters.single("agent"), true).ifiKey();
+            agentKey = AgentParameter.parse("agent", parameters.single("agent"), true, json).ifiKey();
         }
         if (kind == DocumentKind.STATE) {
             String value = parameters.single("registration");

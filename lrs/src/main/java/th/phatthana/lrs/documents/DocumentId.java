@@ -20,21 +20,25 @@ import tools.jackson.databind.node.ArrayNode;
  */
 record DocumentId(String tenantId, DocumentKind kind, String activityId, String agentKey, String registration, String documentId) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Its own mapper with Jackson's defaults, not the application's: the scope and the key are
+     * stored, so their text must never change with the application's JSON settings.
+     */
+    private static final JsonMapper STORED_FORM = JsonMapper.builder().build();
 
     /**
      * The context without the registration and the document id, unambiguously encoded (a JSON
      * array): the indexed field that id lists and multi-document deletes select on.
      */
     String scope() {
-        ArrayNode scope = JSON.createArrayNode().add(kind.code());
+        ArrayNode scope = STORED_FORM.createArrayNode().add(kind.code());
         if (activityId != null) {
             scope.add(activityId);
         }
         if (agentKey != null) {
             scope.add(agentKey);
         }
-        return JSON.writeValueAsString(scope);
+        return STORED_FORM.writeValueAsString(scope);
     }
 
     /** The primary key: the tenant, then a digest of the full address (addresses can be long IRIs). */
@@ -42,9 +46,9 @@ record DocumentId(String tenantId, DocumentKind kind, String activityId, String 
         if (documentId == null) {
             throw new IllegalStateException("no document id");
         }
-        ArrayNode address = JSON.createArrayNode().add(scope()).add(registration == null ? "" : registration).add(documentId);
+        ArrayNode address = STORED_FORM.createArrayNode().add(scope()).add(registration == null ? "" : registration).add(documentId);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(address).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(STORED_FORM.writeValueAsString(address).getBytes(StandardCharsets.UTF_8));
             return tenantId + "/" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

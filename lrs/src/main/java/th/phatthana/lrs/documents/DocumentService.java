@@ -2,6 +2,7 @@ package th.phatthana.lrs.documents;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -38,8 +39,11 @@ class DocumentService {
     static final String DEFAULT_TYPE = "application/octet-stream";
     private static final int MAX_ATTEMPTS = 10;
 
-    /** Parses and writes merged JSON without changing numbers (no double rounding, no stripped zeros). */
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /**
+     * Its own mapper, not the application's: merged documents are parsed and written without
+     * changing numbers (no double rounding, no stripped zeros) and refuse trailing content.
+     */
+    private static final JsonMapper EXACT_NUMBERS = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -47,8 +51,11 @@ class DocumentService {
 
     private final DocumentRepository repository;
 
-    DocumentService(DocumentRepository repository) {
+    private final Clock clock;
+
+    DocumentService(DocumentRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** A request body and its Content-Type (null when the request had none). */
@@ -142,7 +149,7 @@ class DocumentService {
 
     /** Writes over {@code current} (or creates when null); null when another writer got there first. */
     private StoredDocument write(DocumentId id, StoredDocument current, String contentType, byte[] content) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (current != null && !now.isAfter(current.updated())) {
             // Last-Modified and "since" must see every change as later than the one before.
             now = current.updated().plusMillis(1);
@@ -169,7 +176,7 @@ class DocumentService {
         }
         JsonNode stored;
         try {
-            stored = JSON.readTree(current.content());
+            stored = EXACT_NUMBERS.readTree(current.content());
         } catch (JacksonException e) {
             stored = null;
         }
@@ -177,7 +184,7 @@ class DocumentService {
             throw XapiException.badRequest("cannot merge: the stored document is not a JSON object (PUT replaces it)");
         }
         ObjectNode merged = ((ObjectNode) stored).setAll((ObjectNode) posted);
-        return JSON.writeValueAsBytes(merged);
+        return EXACT_NUMBERS.writeValueAsBytes(merged);
     }
 
     private static void check(Preconditions preconditions, StoredDocument current) {
@@ -189,7 +196,7 @@ class DocumentService {
 
     private static JsonNode parseJson(byte[] bytes, String what) {
         try {
-            JsonNode node = JSON.readTree(bytes);
+            JsonNode node = EXACT_NUMBERS.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw XapiException.badRequest(what + " has Content-Type application/json but is empty");
             }

@@ -1,24 +1,21 @@
 package th.phatthana.lrs.statements;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import th.phatthana.schema.xapi.ActorKey;
 import th.phatthana.tenants.staff.XapiIdentity;
 
 /**
  * A person being erased from one organisation's learning record store (PDPA): how to recognise
  * them and what replaces them.
  *
- * <p>An agent is theirs when its identifier ({@link Agents#ifiKey} key) is one of their
+ * <p>An agent is theirs when its identifier ({@link ActorKey#of(tools.jackson.databind.JsonNode)} key) is one of their
  * identities: an {@code mbox} compared without regard to case, an {@code mbox_sha1sum} equal to
  * the SHA-1 of one of their mailboxes or to one of their hashes (so an mbox in a statement also
  * matches a person known only by the hash of it), their {@code openid} or {@code account}.
@@ -60,8 +57,8 @@ public final class ErasedPerson {
             if (identity.mbox() != null) {
                 String mbox = identity.mbox();
                 person.mboxes.add(mbox.toLowerCase(Locale.ROOT));
-                person.sha1s.add(sha1Hex(mbox));
-                person.sha1s.add(sha1Hex(mbox.toLowerCase(Locale.ROOT)));
+                person.sha1s.add(ActorKey.sha1Hex(mbox));
+                person.sha1s.add(ActorKey.sha1Hex(mbox.toLowerCase(Locale.ROOT)));
                 texts.add(mbox.regionMatches(true, 0, "mailto:", 0, 7) ? mbox.substring(7) : mbox);
             } else if (identity.mboxSha1sum() != null) {
                 person.sha1s.add(identity.mboxSha1sum().toLowerCase(Locale.ROOT));
@@ -89,7 +86,7 @@ public final class ErasedPerson {
         return person;
     }
 
-    /** Whether the agent with this IFI key ({@link Agents#ifiKey}) is the person; false for null. */
+    /** Whether the agent with this IFI key ({@link ActorKey#of(tools.jackson.databind.JsonNode)}) is the person; false for null. */
     public boolean isTheirs(String ifiKey) {
         if (ifiKey == null) {
             return false;
@@ -98,8 +95,8 @@ public final class ErasedPerson {
         String kind = ifiKey.substring(0, Math.max(bar, 0));
         String value = ifiKey.substring(bar + 1);
         return switch (kind) {
-            case "mbox" -> mboxes.contains(value.toLowerCase(Locale.ROOT)) || sha1s.contains(sha1Hex(value))
-                    || sha1s.contains(sha1Hex(value.toLowerCase(Locale.ROOT)));
+            case "mbox" -> mboxes.contains(value.toLowerCase(Locale.ROOT)) || sha1s.contains(ActorKey.sha1Hex(value))
+                    || sha1s.contains(ActorKey.sha1Hex(value.toLowerCase(Locale.ROOT)));
             case "sha1" -> sha1s.contains(value.toLowerCase(Locale.ROOT));
             case "openid" -> openids.contains(value);
             case "account" -> accounts.contains(value);
@@ -157,14 +154,6 @@ public final class ErasedPerson {
     /** The account name of the random account that replaces the person. */
     public String pseudonym() {
         return pseudonym;
-    }
-
-    static String sha1Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import th.phatthana.schema.xapi.ActorKey;
+import th.phatthana.schema.xapi.XapiVerbs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,19 +17,17 @@ import tools.jackson.databind.JsonNode;
 record QueryFields(String verbId, String activityId, List<String> agents, List<String> relatedAgents,
         List<String> relatedActivities, String registration, String statementRef, String voidedTarget) {
 
-    static final String VOIDED_VERB = "http://adlnet.gov/expapi/verbs/voided";
-
     static QueryFields of(JsonNode statement) {
         JsonNode object = statement.path("object");
         String verbId = statement.path("verb").path("id").asString(null);
 
         Set<String> agents = new LinkedHashSet<>();
-        String actorKey = Agents.ifiKey(statement.get("actor"));
+        String actorKey = ActorKey.of(statement.get("actor"));
         if (actorKey != null) {
             agents.add(actorKey);
         }
         if (Agents.isAgentOrGroup(object)) {
-            String objectKey = Agents.ifiKey(object);
+            String objectKey = ActorKey.of(object);
             if (objectKey != null) {
                 agents.add(objectKey);
             }
@@ -42,7 +42,7 @@ record QueryFields(String verbId, String activityId, List<String> agents, List<S
         String registration = statement.path("context").path("registration").asString(null);
         String statementRef = "StatementRef".equals(object.path("objectType").asString(null))
                 ? object.path("id").asString(null) : null;
-        String voidedTarget = VOIDED_VERB.equals(verbId) ? statementRef : null;
+        String voidedTarget = XapiVerbs.VOIDED.equals(verbId) ? statementRef : null;
         return new QueryFields(verbId, activityId, new ArrayList<>(agents), new ArrayList<>(relatedAgents),
                 new ArrayList<>(relatedActivities), registration, statementRef, voidedTarget);
     }

@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.stereotype.Service;
 
+import th.phatthana.schema.xapi.ActorKey;
 import th.phatthana.tenants.tenant.ErasurePolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +74,7 @@ public class StatementErasure {
             }
             String statementId = document.getString("statementId");
             ObjectNode statement = (ObjectNode) json.readTree(text);
-            if (policy == ErasurePolicy.DELETE && person.isTheirs(Agents.ifiKey(statement.get("actor")))) {
+            if (policy == ErasurePolicy.DELETE && person.isTheirs(ActorKey.of(statement.get("actor")))) {
                 toDelete.put(statementId, document.get("seq", Number.class).longValue());
                 hashesDropped.addAll(hashes);
             } else if (pseudonymise(statement, person)) {
@@ -132,7 +133,7 @@ public class StatementErasure {
     static boolean pseudonymise(JsonNode node, ErasedPerson person) {
         boolean changed = false;
         if (node instanceof ObjectNode object) {
-            String key = Agents.ifiKey(object);
+            String key = ActorKey.of(object);
             if (key != null && person.isTheirs(key)) {
                 for (String property : List.of("name", "mbox", "mbox_sha1sum", "openid", "account")) {
                     object.remove(property);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import th.phatthana.schema.xapi.ActorKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -59,7 +60,7 @@ final class StatementFormats {
         if (!(node instanceof ObjectNode agent)) {
             return;
         }
-        boolean identified = Agents.ifiKey(agent) != null;
+        boolean identified = ActorKey.of(agent) != null;
         if (identified) {
             agent.retain("objectType", "mbox", "mbox_sha1sum", "openid", "account");
         } else {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import th.phatthana.schema.xapi.ActorKey;
 import th.phatthana.lrs.xapi.XapiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,7 @@ record StatementQuery(Map<String, String> parameters, String agentKey, boolean r
             } catch (RuntimeException e) {
                 throw XapiException.badRequest("agent: must be a JSON Agent or Group object");
             }
-            agentKey = Agents.ifiKey(node);
+            agentKey = ActorKey.of(node);
             if (!node.isObject() || agentKey == null) {
                 throw XapiException.badRequest("agent: must be an Agent or identified Group with exactly one of "
                         + "mbox, mbox_sha1sum, openid, account");

@@ -30,7 +30,7 @@ import jakarta.annotation.PostConstruct;
  * {@code tenantId/statementId}, so lookups by id hit the primary key on any MongoDB.
  */
 @Repository
-public class StatementRepository {
+public class StatementRepository implements StatementStream {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementRepository.class);
 
@@ -49,8 +49,11 @@ public class StatementRepository {
     /** Per tenant, the ranges reserved by writes of this process still under way: first number → last. */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.TreeMap<Long, Long>> reservations = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public StatementRepository(MongoTemplate mongo) {
+    private final java.time.Clock clock;
+
+    public StatementRepository(MongoTemplate mongo, java.time.Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @PostConstruct
@@ -89,7 +92,7 @@ public class StatementRepository {
             return;
         }
         work.run();
-        migrations.insertOne(new Document("_id", migration).append("at", new Date()));
+        migrations.insertOne(new Document("_id", migration).append("at", Date.from(clock.instant())));
     }
 
     /** Sets {@code field} on every statement that lacks it, to {@code value} of the statement read with {@code projection}; how many. */
@@ -199,7 +202,7 @@ public class StatementRepository {
 
     /** Reserves {@code count} consecutive sequence numbers for the tenant; returns the first (end it with {@link #endReservation}). */
     public long reserveSequence(String tenantId, int count) {
-        return reserveSequence(tenantId, count, Instant.now()).firstSeq();
+        return reserveSequence(tenantId, count, clock.instant()).firstSeq();
     }
 
     /**
@@ -236,7 +239,7 @@ public class StatementRepository {
         }
     }
 
-    /** Whether a write of this process still holds the number (reserved, not yet written or given up). */
+    @Override
     public boolean inFlight(String tenantId, long seq) {
         synchronized (sequenceLock(tenantId)) {
             java.util.TreeMap<Long, Long> ofTenant = reservations.get(tenantId);
@@ -248,7 +251,7 @@ public class StatementRepository {
         }
     }
 
-    /** The numbers from {@code fromSeq} to {@code fromSeq + count - 1} recorded as holes. */
+    @Override
     public java.util.Set<Long> holes(String tenantId, long fromSeq, int count) {
         java.util.Set<Long> found = new java.util.HashSet<>();
         for (Document hole : holes.find(Filters.in("_id", streamKeys(tenantId, fromSeq, count))).batchSize(Math.max(count, 2))) {
@@ -266,10 +269,22 @@ public class StatementRepository {
         return statements.countDocuments(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("credentialId", credentialId)));
     }
 
-    /** The highest sequence number given out for the tenant so far. */
+    @Override
     public long lastSequence(String tenantId) {
         Document counter = counters.find(Filters.eq("_id", tenantId)).first();
         return counter == null ? 0 : counter.get("seq", Number.class).longValue();
+    }
+
+    @Override
+    public List<String> tenantsAhead(Map<String, Long> checkpoints) {
+        List<String> ahead = new ArrayList<>();
+        for (Document counter : counters.find().projection(new Document("seq", 1))) {
+            Number seq = counter.get("seq", Number.class);
+            if (seq != null && seq.longValue() > checkpoints.getOrDefault(counter.getString("_id"), 0L)) {
+                ahead.add(counter.getString("_id"));
+            }
+        }
+        return ahead;
     }
 
     /** The stored statements with these ids, by id. */
@@ -407,12 +422,8 @@ public class StatementRepository {
         return result;
     }
 
-    /**
-     * The statement stream: the tenant's statements numbered {@code fromSeq} to
-     * {@code fromSeq + count - 1}, in order. A number is missing when its statement is still being
-     * written, or never will be (a batch refused after it reserved its numbers).
-     */
-    public List<StoredStatement> streamRange(String tenantId, long fromSeq, int count) {
+    @Override
+    public List<StoredStatement> read(String tenantId, long fromSeq, int count) {
         List<StoredStatement> result = new ArrayList<>(count);
         for (Document document : statements.find(Filters.in("streamKey", streamKeys(tenantId, fromSeq, count))).batchSize(Math.max(count, 2))) {
             result.add(toStored(document));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,12 +17,15 @@ import org.springframework.stereotype.Service;
 
 
 import th.phatthana.lrs.statements.index.StatementIndex;
+import th.phatthana.lrs.statements.validation.StatementValidationException;
 import th.phatthana.lrs.statements.validation.StatementValidator;
+import th.phatthana.lrs.statements.validation.XapiVersion;
 import th.phatthana.lrs.activities.ActivityDefinitionService;
 import th.phatthana.lrs.agents.AgentDirectory;
 import th.phatthana.lrs.xapi.ConsistencyClock;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
+import th.phatthana.schema.xapi.XapiVerbs;
 import th.phatthana.tenants.credentials.XapiClient;
 import th.phatthana.tenants.credentials.XapiScope;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Stores statements: validate every statement of the request, then check conflicts, voiding and
- * attachments, then write. Nothing of a rejected request is stored.
+ * Stores statements: parse, validate, assign ids, check attachments, conflicts and voiding
+ * targets, write, publish. Nothing of a rejected request is stored.
  */
 @Service
 public class StatementService {
@@ -63,7 +67,9 @@ public class StatementService {
     }
 
     /**
-     * Stores one statement or a batch; returns the ids in request order.
+     * Stores one statement or a batch; returns the ids in request order. The steps of the store
+     * pipeline (docs/architecture.md, "The store pipeline"), each refusing the whole request
+     * before anything is written.
      *
      * @param putId the {@code statementId} parameter of a PUT, or null for a POST
      */
@@ -72,6 +78,27 @@ public class StatementService {
         if (!XapiScope.canWriteStatements(client.scopes())) {
             throw XapiException.forbidden("this credential may not write statements (needs scope statements/write or all)");
         }
+        List<ObjectNode> batch = parse(body, putId);
+        validate(batch, request.version());
+        Ids ids = assignIds(batch);
+        Map<String, Attachment> attachmentsByHash = SignedStatements.checkAttachments(batch, parts, json);
+        Set<String> alreadyStored = checkConflicts(client.tenantId(), ids);
+        Map<String, String> voidTargets = checkVoidingTargets(client.tenantId(), ids.byId());
+        List<ObjectNode> toStore = new ArrayList<>();
+        ids.byId().forEach((id, statement) -> {
+            if (!alreadyStored.contains(id)) {
+                toStore.add(statement);
+            }
+        });
+        if (!toStore.isEmpty()) {
+            write(request, toStore, voidTargets, attachmentsByHash);
+            publish(client, toStore);
+        }
+        return new ArrayList<>(ids.byId().keySet());
+    }
+
+    /** 1. The request body as its statements: a PUT's one (with the id of its parameter), a POST's one or array. */
+    private static List<ObjectNode> parse(JsonNode body, String putId) {
         List<ObjectNode> batch = new ArrayList<>();
         if (putId != null) {
             if (!body.isObject()) {
@@ -101,16 +128,26 @@ public class StatementService {
         } else {
             throw XapiException.badRequest("the body must be a statement object or an array of statements");
         }
+        return batch;
+    }
 
+    /** 2. Every statement valid for the request's xAPI version; the first failure named by its JSON path. */
+    private void validate(List<ObjectNode> batch, XapiVersion version) {
         for (int i = 0; i < batch.size(); i++) {
             try {
-                validator.validate(batch.get(i), request.version());
-            } catch (th.phatthana.lrs.statements.validation.StatementValidationException e) {
+                validator.validate(batch.get(i), version);
+            } catch (StatementValidationException e) {
                 throw XapiException.badRequest(batch.size() > 1 ? "statements[" + i + "]: " + e.getMessage() : e.getMessage());
             }
         }
+    }
 
-        // Ids: the client's, checked for repeats within the request, or new ones.
+    /** The statements by id in request order, and the ids the client gave (the others are new). */
+    private record Ids(Map<String, ObjectNode> byId, Set<String> fromClient) {
+    }
+
+    /** 3. Ids: the client's (lower case), refused when repeated within the request, or new ones. */
+    private static Ids assignIds(List<ObjectNode> batch) {
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
         Set<String> clientIds = new HashSet<>();
         for (ObjectNode statement : batch) {
@@ -120,7 +157,7 @@ public class StatementService {
                 id = UUID.randomUUID().toString();
                 statement.put("id", id);
             } else {
-                id = idNode.asString().toLowerCase(java.util.Locale.ROOT);
+                id = idNode.asString().toLowerCase(Locale.ROOT);
                 statement.put("id", id);
                 clientIds.add(id);
             }
@@ -128,60 +165,59 @@ public class StatementService {
                 throw XapiException.badRequest("statement id " + id + " appears more than once in the request");
             }
         }
+        return new Ids(byId, clientIds);
+    }
 
-        Map<String, Attachment> attachmentsByHash = SignedStatements.checkAttachments(batch, parts, json);
-
-        // Conflicts with what is stored: the same statement again is accepted and not stored twice.
-        String tenantId = client.tenantId();
-        Map<String, StoredStatement> existing = clientIds.isEmpty() ? Map.of() : statements.findByIds(tenantId, clientIds);
+    /**
+     * 4. Conflicts with what is stored: the same statement again is accepted and not stored twice
+     * (its id is returned), a different one under a stored id is 409.
+     */
+    private Set<String> checkConflicts(String tenantId, Ids ids) {
+        Map<String, StoredStatement> existing = ids.fromClient().isEmpty() ? Map.of() : statements.findByIds(tenantId, ids.fromClient());
         Set<String> alreadyStored = new HashSet<>();
         for (Map.Entry<String, StoredStatement> entry : existing.entrySet()) {
-            if (!sameStatement(byId.get(entry.getKey()), entry.getValue())) {
+            if (!sameStatement(ids.byId().get(entry.getKey()), entry.getValue())) {
                 throw XapiException.conflict("a different statement with id " + entry.getKey() + " is already stored");
             }
             alreadyStored.add(entry.getKey());
         }
-
-        // Voiding: the target must not be a voiding statement itself.
-        Map<String, String> voidTargets = new HashMap<>();
-        for (ObjectNode statement : batch) {
-            if (QueryFields.VOIDED_VERB.equals(statement.path("verb").path("id").asString(null))) {
-                JsonNode object = statement.path("object");
-                if (!"StatementRef".equals(object.path("objectType").asString(null))) {
-                    throw XapiException.badRequest("statement.object: a voiding statement (verb " + QueryFields.VOIDED_VERB
-                            + ") must have a StatementRef as its object");
-                }
-                voidTargets.put(statement.get("id").asString(), object.path("id").asString().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        if (!voidTargets.isEmpty()) {
-            Map<String, StoredStatement> targets = statements.findByIds(tenantId, voidTargets.values());
-            for (StoredStatement target : targets.values()) {
-                if (isVoiding(target)) {
-                    throw XapiException.badRequest("statement " + target.statementId()
-                            + " is a voiding statement and cannot be voided");
-                }
-            }
-            for (String target : voidTargets.values()) {
-                ObjectNode inBatch = byId.get(target);
-                if (inBatch != null && QueryFields.VOIDED_VERB.equals(inBatch.path("verb").path("id").asString(null))) {
-                    throw XapiException.badRequest("statement " + target + " is a voiding statement and cannot be voided");
-                }
-            }
-        }
-
-        List<ObjectNode> toStore = new ArrayList<>();
-        for (Map.Entry<String, ObjectNode> entry : byId.entrySet()) {
-            if (!alreadyStored.contains(entry.getKey())) {
-                toStore.add(entry.getValue());
-            }
-        }
-        if (!toStore.isEmpty()) {
-            write(request, toStore, voidTargets, attachmentsByHash);
-        }
-        return new ArrayList<>(byId.keySet());
+        return alreadyStored;
     }
 
+    /**
+     * 5. Voiding: what each voiding statement voids (the validator has made sure its object is a
+     * StatementRef), by voiding statement id; a target that is a voiding statement itself, stored
+     * or in the request, is refused.
+     */
+    private Map<String, String> checkVoidingTargets(String tenantId, Map<String, ObjectNode> byId) {
+        Map<String, String> voidTargets = new HashMap<>();
+        byId.forEach((id, statement) -> {
+            if (isVoiding(statement)) {
+                voidTargets.put(id, statement.path("object").path("id").asString().toLowerCase(Locale.ROOT));
+            }
+        });
+        if (voidTargets.isEmpty()) {
+            return voidTargets;
+        }
+        for (StoredStatement target : statements.findByIds(tenantId, voidTargets.values()).values()) {
+            if (isVoiding(json.readTree(target.jsonUtf8()))) {
+                throw XapiException.badRequest("statement " + target.statementId() + " is a voiding statement and cannot be voided");
+            }
+        }
+        for (String target : voidTargets.values()) {
+            ObjectNode inBatch = byId.get(target);
+            if (inBatch != null && isVoiding(inBatch)) {
+                throw XapiException.badRequest("statement " + target + " is a voiding statement and cannot be voided");
+            }
+        }
+        return voidTargets;
+    }
+
+    /**
+     * 6. Write: reserve the batch's sequence numbers and {@code stored} time, complete the
+     * statements, write attachments and statements, mark voided targets, tell the statement index;
+     * the numbers left unused become holes of the stream.
+     */
     private void write(XapiRequest request, List<ObjectNode> toStore, Map<String, String> voidTargets,
             Map<String, Attachment> attachmentsByHash) {
         XapiClient client = request.client();
@@ -190,8 +226,6 @@ public class StatementService {
         long first = -1;
         List<Long> unused = new ArrayList<>();
         try {
-            ObjectNode authority = authority(client);
-            String defaultVersion = request.version() == th.phatthana.lrs.statements.validation.XapiVersion.V2_0_0 ? "2.0.0" : "1.0.0";
             Set<String> voidedOnArrival = new HashSet<>(statements.alreadyVoided(tenantId,
                     toStore.stream().map(s -> s.get("id").asString()).toList()));
             StatementRepository.Reservation reservation = statements.reserveSequence(tenantId, toStore.size(), began);
@@ -199,40 +233,9 @@ public class StatementService {
             for (long seq = first; seq < first + toStore.size(); seq++) {
                 unused.add(seq);
             }
-            long seq = first;
-            Instant stored = reservation.stored();
-            String storedText = stored.toString();
-            List<Document> documents = new ArrayList<>(toStore.size());
             Map<String, ObjectNode> byId = new HashMap<>();
             Set<String> addedByUs = new HashSet<>();
-            for (ObjectNode statement : toStore) {
-                String id = statement.get("id").asString();
-                byId.put(id, statement);
-                normalizeContextActivities(statement);
-                JsonNode subStatement = statement.get("object");
-                if (subStatement instanceof ObjectNode sub && "SubStatement".equals(sub.path("objectType").asString(null))) {
-                    normalizeContextActivities(sub);
-                }
-                if (!statement.has("timestamp")) {
-                    statement.put("timestamp", storedText);
-                    addedByUs.add(id + "/timestamp");
-                }
-                statement.put("stored", storedText);
-                statement.set("authority", authority);
-                if (!statement.has("version")) {
-                    statement.put("version", defaultVersion);
-                    addedByUs.add(id + "/version");
-                }
-                List<String> hashes = new ArrayList<>();
-                for (JsonNode attachment : statement.path("attachments")) {
-                    String sha2 = attachment.path("sha2").asString(null);
-                    if (sha2 != null && attachmentsByHash.containsKey(sha2)) {
-                        hashes.add(sha2);
-                    }
-                }
-                documents.add(StatementRepository.toDocument(tenantId, id, seq++, stored, voidedOnArrival.contains(id),
-                        client.credentialId(), QueryFields.of(statement), json.writeValueAsBytes(statement), hashes));
-            }
+            List<Document> documents = documents(request, toStore, reservation, voidedOnArrival, attachmentsByHash, byId, addedByUs);
             if (!attachmentsByHash.isEmpty()) {
                 attachments.saveAll(tenantId, attachmentsByHash.values());
             }
@@ -254,10 +257,61 @@ public class StatementService {
             }
             clock.endWrite(began);
         }
-        // After endWrite, so keeping the directories current never holds back Consistent-Through.
-        activityDefinitions.recordDefinitions(tenantId, toStore, XapiScope.canDefine(client.scopes()));
-        agentDirectory.recordAgents(tenantId, toStore);
-        events.publishEvent(new StatementsStored(tenantId, toStore.size()));
+    }
+
+    /**
+     * The statements completed as stored ({@code stored}, {@code authority}, and {@code timestamp}
+     * and {@code version} when absent, noted in {@code addedByUs}) and their documents, numbered
+     * from the reservation's first.
+     */
+    private List<Document> documents(XapiRequest request, List<ObjectNode> toStore, StatementRepository.Reservation reservation,
+            Set<String> voidedOnArrival, Map<String, Attachment> attachmentsByHash, Map<String, ObjectNode> byId, Set<String> addedByUs) {
+        XapiClient client = request.client();
+        ObjectNode authority = authority(client);
+        String defaultVersion = request.version() == XapiVersion.V2_0_0 ? "2.0.0" : "1.0.0";
+        long seq = reservation.firstSeq();
+        Instant stored = reservation.stored();
+        String storedText = stored.toString();
+        List<Document> documents = new ArrayList<>(toStore.size());
+        for (ObjectNode statement : toStore) {
+            String id = statement.get("id").asString();
+            byId.put(id, statement);
+            normalizeContextActivities(statement);
+            JsonNode subStatement = statement.get("object");
+            if (subStatement instanceof ObjectNode sub && "SubStatement".equals(sub.path("objectType").asString(null))) {
+                normalizeContextActivities(sub);
+            }
+            if (!statement.has("timestamp")) {
+                statement.put("timestamp", storedText);
+                addedByUs.add(id + "/timestamp");
+            }
+            statement.put("stored", storedText);
+            statement.set("authority", authority);
+            if (!statement.has("version")) {
+                statement.put("version", defaultVersion);
+                addedByUs.add(id + "/version");
+            }
+            List<String> hashes = new ArrayList<>();
+            for (JsonNode attachment : statement.path("attachments")) {
+                String sha2 = attachment.path("sha2").asString(null);
+                if (sha2 != null && attachmentsByHash.containsKey(sha2)) {
+                    hashes.add(sha2);
+                }
+            }
+            documents.add(StatementRepository.toDocument(client.tenantId(), id, seq++, stored, voidedOnArrival.contains(id),
+                    client.credentialId(), QueryFields.of(statement), json.writeValueAsBytes(statement), hashes));
+        }
+        return documents;
+    }
+
+    /**
+     * 7. Publish: the activity and agent directories, and {@link StatementsStored} for the progress
+     * projector. After the write has ended, so keeping them current never holds back Consistent-Through.
+     */
+    private void publish(XapiClient client, List<ObjectNode> stored) {
+        activityDefinitions.recordDefinitions(client.tenantId(), stored, XapiScope.canDefine(client.scopes()));
+        agentDirectory.recordAgents(client.tenantId(), stored);
+        events.publishEvent(new StatementsStored(client.tenantId(), stored.size()));
     }
 
     /**
@@ -311,9 +365,8 @@ public class StatementService {
         return authority;
     }
 
-    private boolean isVoiding(StoredStatement statement) {
-        JsonNode node = json.readTree(statement.jsonUtf8());
-        return QueryFields.VOIDED_VERB.equals(node.path("verb").path("id").asString(null));
+    private static boolean isVoiding(JsonNode statement) {
+        return XapiVerbs.VOIDED.equals(statement.path("verb").path("id").asString(null));
     }
 
     /** Whether a statement sent again is the one stored, ignoring what the LRS itself added. */

@@ -1,5 +1,6 @@
 package th.phatthana.lrs.xapi;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -18,10 +19,15 @@ public class ConsistencyClock {
 
     private final ConcurrentSkipListMap<Long, Integer> inFlight = new ConcurrentSkipListMap<>();
     private final AtomicLong lastStoredMillis = new AtomicLong();
+    private final Clock clock;
+
+    public ConsistencyClock(Clock clock) {
+        this.clock = clock;
+    }
 
     /** A stored time (millisecond precision, never going backwards) for a write that is starting. */
     public Instant beginWrite() {
-        long millis = lastStoredMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
+        long millis = lastStoredMillis.accumulateAndGet(clock.millis(), Math::max);
         inFlight.merge(millis, 1, Integer::sum);
         return Instant.ofEpochMilli(millis);
     }
@@ -32,6 +38,6 @@ public class ConsistencyClock {
 
     public Instant consistentThrough() {
         Map.Entry<Long, Integer> earliest = inFlight.firstEntry();
-        return earliest == null ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : Instant.ofEpochMilli(earliest.getKey() - 1);
+        return earliest == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : Instant.ofEpochMilli(earliest.getKey() - 1);
     }
 }

@@ -1,5 +1,6 @@
 package th.phatthana.lrs.xapi;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,22 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RecentWrites {
 
-    private record Written(String value, long atNanos) {
+    private record Written(String value, long atMillis) {
     }
 
-    private final long ttlNanos;
+    private final long ttlMillis;
     private final int capacity;
+    private final Clock clock;
     private final ConcurrentHashMap<String, Written> written = new ConcurrentHashMap<>();
 
-    public RecentWrites(Duration ttl, int capacity) {
-        this.ttlNanos = ttl.toNanos();
+    public RecentWrites(Duration ttl, int capacity, Clock clock) {
+        this.ttlMillis = ttl.toMillis();
         this.capacity = capacity;
+        this.clock = clock;
     }
 
     /** Whether {@code value} was written under {@code key} by this instance within the ttl. */
     public boolean writtenLately(String key, String value) {
         Written last = written.get(key);
-        return last != null && last.value().equals(value) && System.nanoTime() - last.atNanos() < ttlNanos;
+        return last != null && last.value().equals(value) && clock.millis() - last.atMillis() < ttlMillis;
     }
 
     /** Notes a successful write. The memory is bounded: when full it starts again empty. */
@@ -36,7 +39,7 @@ public final class RecentWrites {
         if (written.size() >= capacity) {
             written.clear();
         }
-        written.put(key, new Written(value, System.nanoTime()));
+        written.put(key, new Written(value, clock.millis()));
     }
 
     /** Forgets everything (after a delete, say, so the next write is not skipped). */

@@ -1,6 +1,7 @@
 package th.phatthana.lrs.xapi;
 
-import org.springframework.beans.factory.annotation.Value;
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,19 +9,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import th.phatthana.tenants.access.GuessingThrottle;
+import th.phatthana.tenants.access.ThrottleProperties;
 import th.phatthana.tenants.credentials.XapiCredentialService;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ XapiProperties.class, CorsProperties.class })
+@EnableConfigurationProperties({ XapiProperties.class, CorsProperties.class, ThrottleProperties.class })
 class XapiConfiguration {
+
+    /** The application's one clock: every "now" of the LRS and of the features above it (tests put a settable one first). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     FilterRegistrationBean<XapiFilter> xapiFilter(XapiCredentialService credentials, XapiProperties properties,
-            ConsistencyClock clock, CorsProperties cors,
-            @Value("${phatthana.throttle.failures-per-address:30}") int failuresPerAddress,
-            @Value("${phatthana.throttle.failures-per-key:10}") int failuresPerKey,
-            @Value("${phatthana.throttle.window:PT1M}") java.time.Duration window) {
-        GuessingThrottle throttle = new GuessingThrottle(failuresPerAddress, failuresPerKey, window);
+            ConsistencyClock clock, CorsProperties cors, ThrottleProperties limits) {
+        GuessingThrottle throttle = new GuessingThrottle(limits.failuresPerAddress(), limits.failuresPerKey(), limits.window());
         FilterRegistrationBean<XapiFilter> registration = new FilterRegistrationBean<>(
                 new XapiFilter(credentials, properties, clock, cors, throttle));
         registration.addUrlPatterns("/xapi/*");

@@ -1,5 +1,6 @@
 package th.phatthana.tenants.access;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,11 @@ public class AccessTokenService {
     private final MongoTemplate mongo;
     private final ConcurrentHashMap<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    public AccessTokenService(AccessTokenRepository tokens, AppUserRepository users, TenantRepository tenants, MongoTemplate mongo) {
+    private final Clock clock;
+
+    public AccessTokenService(AccessTokenRepository tokens, AppUserRepository users, TenantRepository tenants, MongoTemplate mongo,
+            Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.users = users;
         this.tenants = tenants;
@@ -63,14 +68,14 @@ public class AccessTokenService {
 
     /** A token of a service account (e.g. a dashboard) of a tenant, with its own tenant roles. */
     public IssuedToken issueForServiceAccount(String tenantId, String name, Set<Role> roles, Duration validFor) {
-        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+        if (!Role.areTenantRoles(roles)) {
             throw new IllegalArgumentException("a service account carries one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
         }
         return issue(tenantId, name, null, roles, validFor, randomValue());
     }
 
     private IssuedToken issue(String tenantId, String name, String userId, Set<Role> roles, Duration validFor, String value) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         AccessToken token = new AccessToken(UUID.randomUUID().toString(), tenantId, hash(value), name, userId,
                 Set.copyOf(roles), now, validFor == null ? null : now.plus(validFor), null, null);
         tokens.insert(token);
@@ -80,7 +85,7 @@ public class AccessTokenService {
     /** Who a token stands for: valid, not expired or revoked, its user enabled, its tenant active. */
     public TokenCheck check(String value) {
         Optional<AccessToken> found = tokens.findByTokenHash(hash(value));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (found.isEmpty() || !found.get().usableAt(now)) {
             return new TokenCheck.Invalid();
         }
@@ -132,7 +137,7 @@ public class AccessTokenService {
 
     public AccessToken revoke(AccessToken token) {
         return tokens.save(new AccessToken(token.id(), token.tenantId(), token.tokenHash(), token.name(), token.userId(),
-                token.roles(), token.createdAt(), token.expiresAt(), Instant.now(), token.lastUsedAt()));
+                token.roles(), token.createdAt(), token.expiresAt(), clock.instant(), token.lastUsedAt()));
     }
 
     static String randomValue() {

@@ -1,5 +1,6 @@
 package th.phatthana.tenants.access;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +23,12 @@ public class AppUserService {
 
     private final AppUserRepository users;
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    public AppUserService(AppUserRepository users, MongoTemplate mongo) {
+    public AppUserService(AppUserRepository users, MongoTemplate mongo, Clock clock) {
         this.users = users;
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /** Thrown when a change would leave a tenant without an enabled admin. */
@@ -43,11 +46,11 @@ public class AppUserService {
     }
 
     public AppUser createTenantUser(String tenantId, String name, String email, Set<Role> roles) {
-        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+        if (!Role.areTenantRoles(roles)) {
             throw new IllegalArgumentException("a tenant user has one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
         }
         return insert(new AppUser(UUID.randomUUID().toString(), tenantId, name, normaliseEmail(email), Set.copyOf(roles),
-                null, null, true, Instant.now(), null));
+                null, null, true, clock.instant(), null));
     }
 
     public AppUser createOversightUser(String name, String email, Role role, String province, TenantKind committeeKind) {
@@ -59,7 +62,7 @@ public class AppUserService {
         }
         return insert(new AppUser(UUID.randomUUID().toString(), null, name, normaliseEmail(email), Set.of(role),
                 role == Role.PROVINCIAL_COMMITTEE ? province : null, role == Role.PROVINCIAL_COMMITTEE ? committeeKind : null,
-                true, Instant.now(), null));
+                true, clock.instant(), null));
     }
 
     private AppUser insert(AppUser user) {
@@ -92,7 +95,7 @@ public class AppUserService {
     }
 
     public AppUser setRoles(AppUser user, Set<Role> roles) {
-        if (roles.isEmpty() || !roles.stream().allMatch(Role::isTenantRole)) {
+        if (!Role.areTenantRoles(roles)) {
             throw new IllegalArgumentException("a tenant user has one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
         }
         guardLastAdmin(user, user.withRoles(roles));

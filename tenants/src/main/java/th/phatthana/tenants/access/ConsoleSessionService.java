@@ -1,10 +1,10 @@
 package th.phatthana.tenants.access;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,16 +31,17 @@ public class ConsoleSessionService {
     private final MongoTemplate mongo;
     private final Duration idleTimeout;
     private final Duration maxAge;
+    private final Clock clock;
 
     public ConsoleSessionService(ConsoleSessionRepository sessions, AppUserRepository users, TenantRepository tenants,
-            MongoTemplate mongo, @Value("${phatthana.auth.session-idle-timeout:PT2H}") Duration idleTimeout,
-            @Value("${phatthana.auth.session-max-age:PT12H}") Duration maxAge) {
+            MongoTemplate mongo, AuthProperties properties, Clock clock) {
         this.sessions = sessions;
         this.users = users;
         this.tenants = tenants;
         this.mongo = mongo;
-        this.idleTimeout = idleTimeout;
-        this.maxAge = maxAge;
+        this.idleTimeout = properties.sessionIdleTimeout();
+        this.maxAge = properties.sessionMaxAge();
+        this.clock = clock;
     }
 
     /** A new session: the values for the session cookie and the CSRF cookie, shown only here. */
@@ -56,7 +57,7 @@ public class ConsoleSessionService {
     }
 
     private StartedSession start(String userId, ConsoleSession.ExternalIdentity external) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // Sessions past their end are removed here too, for stores without TTL indexes (the embedded one).
         sessions.deleteByExpiresAtBefore(now);
         String value = Secrets.randomValue();
@@ -73,7 +74,7 @@ public class ConsoleSessionService {
             return new SessionCheck.Ended();
         }
         Optional<ConsoleSession> found = sessions.findById(Secrets.hash(sessionValue));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (found.isEmpty()) {
             return new SessionCheck.Ended();
         }

@@ -1,11 +1,11 @@
 package th.phatthana.tenants.access;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,14 +25,16 @@ public class InvitationService {
     private final PasswordService passwords;
     private final MongoTemplate mongo;
     private final Duration validity;
+    private final Clock clock;
 
     public InvitationService(InvitationRepository invitations, AppUserRepository users, PasswordService passwords, MongoTemplate mongo,
-            @Value("${phatthana.auth.invitation-validity:PT72H}") Duration validity) {
+            AuthProperties properties, Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.passwords = passwords;
         this.mongo = mongo;
-        this.validity = validity;
+        this.validity = properties.invitationValidity();
+        this.clock = clock;
     }
 
     /** A new link's token, shown only to whoever invited. */
@@ -60,7 +62,7 @@ public class InvitationService {
     public IssuedInvitation issue(AppUser user, Caller invitedBy) {
         String token = Secrets.randomValue();
         // Milliseconds, as MongoDB keeps them: the time shown at issue equals the one read back later.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Invitation invitation = new Invitation(user.id(), user.tenantId(), Secrets.hash(token), invitedBy.subject(), now,
                 now.plus(validity), null);
         invitations.save(invitation);
@@ -77,7 +79,7 @@ public class InvitationService {
         if (invitation.usedAt() != null) {
             return new Lookup.Used(invitation);
         }
-        if (!invitation.expiresAt().isAfter(Instant.now())) {
+        if (!invitation.expiresAt().isAfter(clock.instant())) {
             return new Lookup.Expired(invitation);
         }
         Optional<AppUser> user = users.findById(invitation.userId());
@@ -89,7 +91,7 @@ public class InvitationService {
      * password, which the caller has checked against the policy. Empty when the link was not open.
      */
     public Optional<AppUser> use(Invitation invitation, String password) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Query open = Query.query(Criteria.where("_id").is(invitation.userId()).and("tokenHash").is(invitation.tokenHash())
                 .and("usedAt").is(null).and("expiresAt").gt(now));
         Invitation used = mongo.findAndModify(open, Update.update("usedAt", now), FindAndModifyOptions.options().returnNew(true),

@@ -1,7 +1,7 @@
 package th.phatthana.tenants.access;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -28,8 +28,11 @@ public class PasswordService {
     /** Checked against when there is no user or no password, so that an answer takes as long either way. */
     private final String decoyHash = encoder.encode("not a password of anyone");
 
-    public PasswordService(UserPasswordRepository passwords) {
+    private final Clock clock;
+
+    public PasswordService(UserPasswordRepository passwords, Clock clock) {
         this.passwords = passwords;
+        this.clock = clock;
     }
 
     /** What is wrong with a new password, or empty when the policy allows it. */
@@ -63,7 +66,7 @@ public class PasswordService {
         if (problem(password).isPresent()) {
             throw new IllegalArgumentException("the password does not meet the policy");
         }
-        passwords.save(new UserPassword(userId, encoder.encode(password), Instant.now()));
+        passwords.save(new UserPassword(userId, encoder.encode(password), clock.instant()));
     }
 
     /** Whether the password is the user's. A user without a password matches nothing. */

@@ -16,4 +16,9 @@ public enum Role {
     public boolean isTenantRole() {
         return this == TENANT_ADMIN || this == HR_OFFICER || this == VIEWER;
     }
+
+    /** Whether these are the roles of a user or service account of one tenant: one or more tenant roles, nothing else. */
+    public static boolean areTenantRoles(java.util.Collection<Role> roles) {
+        return !roles.isEmpty() && roles.stream().allMatch(Role::isTenantRole);
+    }
 }

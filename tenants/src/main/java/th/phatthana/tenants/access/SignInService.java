@@ -1,5 +1,6 @@
 package th.phatthana.tenants.access;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.tenants.audit.AuditTrail;
@@ -37,6 +37,7 @@ public class SignInService {
     private final TenantRepository tenants;
     private final AuditTrail audit;
     private final Policy policy;
+    private final Clock clock;
 
     /**
      * @param lockoutThreshold     failures in a row that lock an account
@@ -51,18 +52,16 @@ public class SignInService {
 
     public SignInService(AppUserService users, PasswordService passwords, ConsoleSessionService sessions, SignInAttempts attempts,
             TenantRepository tenants, AuditTrail audit,
-            @Value("${phatthana.auth.lockout-threshold:5}") int lockoutThreshold,
-            @Value("${phatthana.auth.lockout-duration:PT15M}") Duration lockoutDuration,
-            @Value("${phatthana.auth.failure-delay:PT1S}") Duration failureDelay,
-            @Value("${phatthana.auth.address-limit:50}") int addressLimit,
-            @Value("${phatthana.auth.address-window:PT15M}") Duration addressWindow) {
+            AuthProperties properties, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.attempts = attempts;
         this.tenants = tenants;
         this.audit = audit;
-        this.policy = new Policy(lockoutThreshold, lockoutDuration, failureDelay, addressLimit, addressWindow);
+        this.policy = new Policy(properties.lockoutThreshold(), properties.lockoutDuration(), properties.failureDelay(),
+                properties.addressLimit(), properties.addressWindow());
+        this.clock = clock;
     }
 
     /** The result of a sign-in. */
@@ -105,14 +104,14 @@ public class SignInService {
             return new Outcome.OrganisationSuspended();
         }
         ConsoleSessionService.StartedSession session = sessions.startFor(person);
-        users.noteSignIn(person.id(), Instant.now());
+        users.noteSignIn(person.id(), clock.instant());
         audit.record(person.tenantId(), Caller.of(person), "auth.signIn", "user:" + person.id(), Map.of("method", "password"), origin);
         return new Outcome.SignedIn(person, session);
     }
 
     /** Empty when the password is the user's; otherwise why not, with every failure counted. */
     private Optional<Outcome> checkPassword(String email, Optional<AppUser> user, String password, String origin) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String accountKey = SignInAttempts.accountKey(email);
         String addressKey = SignInAttempts.addressKey(origin);
         Optional<SignInAttempt> account = attempts.current(accountKey, now);
@@ -136,9 +135,9 @@ public class SignInService {
     }
 
     private Outcome failed(String accountKey, String addressKey, Optional<AppUser> user, int failures, String origin) {
-        int fromAddress = attempts.count(addressKey, Instant.now(), policy.addressWindow());
+        int fromAddress = attempts.count(addressKey, clock.instant(), policy.addressWindow());
         if (fromAddress >= policy.addressLimit()) {
-            Instant until = Instant.now().plus(policy.addressWindow());
+            Instant until = clock.instant().plus(policy.addressWindow());
             attempts.lock(addressKey, until);
             log.warn("Sign-in from one address refused until {} after {} failures", until, fromAddress);
         }
@@ -152,7 +151,7 @@ public class SignInService {
     }
 
     private Outcome.AccountLocked lock(String accountKey, Optional<AppUser> user, int failures, String origin) {
-        Instant until = Instant.now().plus(policy.lockoutDuration());
+        Instant until = clock.instant().plus(policy.lockoutDuration());
         attempts.lock(accountKey, until);
         if (failures == policy.lockoutThreshold()) {
             user.ifPresent(u -> audit.record(u.tenantId(), SOMEONE, "auth.lock", "user:" + u.id(),

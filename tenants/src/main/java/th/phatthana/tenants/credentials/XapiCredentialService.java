@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -51,8 +52,11 @@ public class XapiCredentialService {
      */
     private final String decoyHash = encoder.encode(randomToken(30));
 
+    private final Clock clock;
+
     public XapiCredentialService(XapiCredentialRepository credentials, TenantRepository tenants,
-            org.springframework.data.mongodb.core.MongoTemplate mongo, th.phatthana.tenants.audit.AuditTrail audit) {
+            org.springframework.data.mongodb.core.MongoTemplate mongo, th.phatthana.tenants.audit.AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.credentials = credentials;
         this.tenants = tenants;
         this.mongo = mongo;
@@ -83,7 +87,7 @@ public class XapiCredentialService {
             throw new IllegalArgumentException("the key must not be blank or contain ':' and the secret must have at least 8 characters");
         }
         XapiCredential credential = new XapiCredential(UUID.randomUUID().toString(), tenantId, key,
-                encoder.encode(secret), null, null, displayName, EnumSet.copyOf(scopes), true, Instant.now(), null, null);
+                encoder.encode(secret), null, null, displayName, EnumSet.copyOf(scopes), true, clock.instant(), null, null);
         credentials.insert(credential);
         return new IssuedCredential(credential, secret);
     }
@@ -140,7 +144,7 @@ public class XapiCredentialService {
     }
 
     private void noteUse(XapiCredential credential) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant written = lastUseWritten.get(credential.id());
         if (written != null && written.plusSeconds(60).isAfter(now)) {
             return;
@@ -157,7 +161,7 @@ public class XapiCredentialService {
             return true;
         }
         return credential.previousSecretHash() != null && credential.previousSecretValidUntil() != null
-                && Instant.now().isBefore(credential.previousSecretValidUntil())
+                && clock.instant().isBefore(credential.previousSecretValidUntil())
                 && matches(credential.previousSecretHash(), secret, digest);
     }
 
@@ -176,7 +180,7 @@ public class XapiCredentialService {
     /** A new secret; the old one keeps working for {@code gracePeriod}. The new secret is visible only here. */
     public IssuedCredential rotate(XapiCredential credential, java.time.Duration gracePeriod) {
         String secret = randomToken(30);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         XapiCredential rotated = credentials.save(credential.rotated(encoder.encode(secret), now, now.plus(gracePeriod)));
         forgetRecent();
         return new IssuedCredential(rotated, secret);

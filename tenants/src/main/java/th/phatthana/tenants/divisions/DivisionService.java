@@ -18,6 +18,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import th.phatthana.schema.Outcome;
+import th.phatthana.schema.Problem;
+import th.phatthana.tenants.text.Text;
+
 /**
  * The divisions (ส่วนราชการ) of each organisation. Every query names the tenant first; a division
  * of another tenant is simply not found.
@@ -98,7 +102,7 @@ public class DivisionService {
         }
         int sortOrder = draft.sortOrder() != null ? draft.sortOrder() : nextSortOrder(tenantId);
         Instant now = clock.instant();
-        Division division = new Division(ScopedIds.newId(tenantId), tenantId, draft.nameTh().trim(), blankToNull(draft.nameEn()),
+        Division division = new Division(ScopedIds.newId(tenantId), tenantId, draft.nameTh().trim(), Text.blankToNull(draft.nameEn()),
                 sortOrder, now, now);
         try {
             return Outcome.done(mongo.insert(division));
@@ -117,7 +121,7 @@ public class DivisionService {
             return Outcome.refused(problems);
         }
         Division old = existing.get();
-        Division changed = new Division(old.id(), tenantId, draft.nameTh().trim(), blankToNull(draft.nameEn()),
+        Division changed = new Division(old.id(), tenantId, draft.nameTh().trim(), Text.blankToNull(draft.nameEn()),
                 draft.sortOrder() != null ? draft.sortOrder() : old.sortOrder(), old.createdAt(), clock.instant());
         try {
             mongo.findAndReplace(byId(tenantId, id), changed);
@@ -179,9 +183,5 @@ public class DivisionService {
 
     private static Query byId(String tenantId, String id) {
         return Query.query(Criteria.where("tenantId").is(tenantId).and("_id").is(id));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

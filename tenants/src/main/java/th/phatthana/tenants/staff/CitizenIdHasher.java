@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import th.phatthana.schema.InvalidInputException;
+
 /**
  * Turns a citizen ID into the only form the store keeps: HMAC-SHA256 under a server secret, hex.
  * Without the secret the 10¹² possible numbers cannot be tried against the stored hashes; with it,
@@ -38,7 +40,7 @@ public final class CitizenIdHasher {
     public String hash(String citizenId) {
         String digits = CitizenIds.normalise(citizenId);
         if (digits == null) {
-            throw new IllegalArgumentException("not a valid Thai citizen ID (13 digits with a valid check digit)");
+            throw new InvalidInputException("not a valid Thai citizen ID (13 digits with a valid check digit)");
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import th.phatthana.tenants.divisions.Problem;
+import th.phatthana.schema.Problem;
+import th.phatthana.tenants.text.Text;
 
 /**
  * The checks a staff draft must pass on its own, before the store is asked anything: required
@@ -32,7 +33,7 @@ final class StaffChecks {
 
     static Checked check(StaffDraft given, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
-        String staffNumber = trim(given.staffNumber());
+        String staffNumber = Text.blankToNull(given.staffNumber());
         if (staffNumber == null) {
             problems.add(Problem.required("staffNumber"));
         } else if (!staffNumber.matches(STAFF_NUMBER)) {
@@ -49,7 +50,7 @@ final class StaffChecks {
         String level = text("level", given.level(), 50, false, problems);
         LineOfWork lineOfWork = null;
         if (given.lineOfWork() != null) {
-            String code = trim(given.lineOfWork().code());
+            String code = Text.blankToNull(given.lineOfWork().code());
             String name = text("lineOfWork.nameTh", given.lineOfWork().nameTh(), 200, code != null, problems);
             if (code != null && !code.matches("[0-9A-Za-z.-]{1,20}")) {
                 problems.add(Problem.invalid("lineOfWork.code", "lineOfWork.code is 1–20 letters, digits, '.' or '-'"));
@@ -95,13 +96,13 @@ final class StaffChecks {
                     "citizenId is not a valid Thai citizen ID: 13 digits whose last digit is the check digit of the first twelve"));
         }
         StaffDraft draft = new StaffDraft(staffNumber, title, firstName, lastName, given.personnelType(), positionTitle,
-                given.positionType(), lineOfWork, level, trim(given.divisionId()), appointed, probationEnd,
+                given.positionType(), lineOfWork, level, Text.blankToNull(given.divisionId()), appointed, probationEnd,
                 given.status() == null ? EmploymentStatus.ACTIVE : given.status(), identities, given.citizenId());
         return new Checked(draft, problems, positions);
     }
 
     private static String text(String field, String value, int max, boolean required, List<Problem> problems) {
-        String trimmed = trim(value);
+        String trimmed = Text.blankToNull(value);
         if (trimmed == null) {
             if (required) {
                 problems.add(Problem.required(field));
@@ -112,13 +113,5 @@ final class StaffChecks {
             problems.add(new Problem(field, "TOO_LONG", field + " has at most " + max + " characters"));
         }
         return trimmed.replaceAll("\\s+", " ");
-    }
-
-    static String trim(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.strip();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.divisions.Division;
-import th.phatthana.tenants.divisions.Problem;
 import th.phatthana.tenants.divisions.ScopedIds;
 
 /**

@@ -19,10 +19,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Outcome;
+import th.phatthana.schema.Problem;
 import th.phatthana.tenants.divisions.DivisionService;
 import th.phatthana.tenants.divisions.DivisionUsage;
-import th.phatthana.tenants.divisions.Outcome;
-import th.phatthana.tenants.divisions.Problem;
 import th.phatthana.tenants.divisions.ScopedIds;
 import th.phatthana.tenants.tenant.ErasurePolicy;
 

@@ -2,15 +2,13 @@ package th.phatthana.tenants.staff;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import th.phatthana.tenants.divisions.Problem;
+import th.phatthana.schema.Problem;
+import th.phatthana.schema.xapi.ActorKey;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One xAPI identity of a staff member: exactly one inverse functional identifier (IFI) of xAPI,
@@ -29,22 +27,10 @@ public record XapiIdentity(String mbox, String mboxSha1sum, String openid, XapiA
         return new XapiIdentity(null, null, null, new XapiAccount(homePage, name));
     }
 
-    /**
-     * The key of this identity as the statement store indexes agents
-     * ({@code th.phatthana.lrs.statements.Agents.ifiKey}): {@code mbox|mailto:…}, {@code sha1|…},
-     * {@code openid|…} or {@code account|homePage|name}.
-     */
+    /** The key of this identity, as statements' actors get it ({@link ActorKey}). */
     public String key() {
-        if (mbox != null) {
-            return "mbox|" + mbox;
-        }
-        if (mboxSha1sum != null) {
-            return "sha1|" + mboxSha1sum;
-        }
-        if (openid != null) {
-            return "openid|" + openid;
-        }
-        return "account|" + account.homePage() + "|" + account.name();
+        return ActorKey.of(mbox, mboxSha1sum, openid, account == null ? null : account.homePage(),
+                account == null ? null : account.name());
     }
 
     /**
@@ -52,12 +38,23 @@ public record XapiIdentity(String mbox, String mboxSha1sum, String openid, XapiA
      * {@code mbox_sha1sum} of it, so a provider that hashes e-mail addresses is matched too.
      */
     public List<String> lookupKeys() {
-        List<String> keys = new ArrayList<>(2);
-        keys.add(key());
+        return ActorKey.lookupKeys(mbox, mboxSha1sum, openid, account == null ? null : account.homePage(),
+                account == null ? null : account.name());
+    }
+
+    /** This identity as an xAPI Agent object ({@code objectType} and the one IFI; no name). */
+    public ObjectNode agent() {
+        ObjectNode agent = JsonNodeFactory.instance.objectNode().put("objectType", "Agent");
         if (mbox != null) {
-            keys.add("sha1|" + sha1Hex(mbox));
+            agent.put("mbox", mbox);
+        } else if (mboxSha1sum != null) {
+            agent.put("mbox_sha1sum", mboxSha1sum);
+        } else if (openid != null) {
+            agent.put("openid", openid);
+        } else {
+            agent.putObject("account").put("homePage", account.homePage()).put("name", account.name());
         }
-        return keys;
+        return agent;
     }
 
     /**
@@ -130,13 +127,5 @@ public record XapiIdentity(String mbox, String mboxSha1sum, String openid, XapiA
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    static String sha1Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

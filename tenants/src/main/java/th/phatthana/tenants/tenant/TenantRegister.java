@@ -1,5 +1,6 @@
 package th.phatthana.tenants.tenant;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import th.phatthana.tenants.text.Text;
 
 /**
  * The national register of local organisations: imported whole or not at all. Every row is
@@ -25,10 +27,12 @@ public class TenantRegister {
 
     private final MongoTemplate mongo;
     private final TenantRepository tenants;
+    private final Clock clock;
 
-    public TenantRegister(MongoTemplate mongo, TenantRepository tenants) {
+    public TenantRegister(MongoTemplate mongo, TenantRepository tenants, Clock clock) {
         this.mongo = mongo;
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     /** One row of a register file, as text. */
@@ -80,7 +84,7 @@ public class TenantRegister {
                 errors.add(new RowError(entry.row(), "municipalClass", "only a municipality has a class"));
             }
             if (errors.size() == before) {
-                parsed.add(new Tenant(null, entry.code(), entry.nameTh(), blankToNull(entry.nameEn()), kind, municipalClass,
+                parsed.add(new Tenant(null, entry.code(), entry.nameTh(), Text.blankToNull(entry.nameEn()), kind, municipalClass,
                         entry.province(), entry.district(), TenantStatus.ACTIVE, null, ErasurePolicy.DEFAULT));
             }
         }
@@ -94,7 +98,7 @@ public class TenantRegister {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Tenant.class);
         int created = 0;
         int updated = 0;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Tenant row : parsed) {
             Tenant old = existing.get(row.code());
             if (old == null) {
@@ -116,10 +120,6 @@ public class TenantRegister {
         if (value == null || value.isBlank()) {
             errors.add(new RowError(row, column, "is required"));
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     public static TenantKind parseKind(String text) {

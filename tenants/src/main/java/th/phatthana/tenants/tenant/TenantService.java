@@ -1,6 +1,7 @@
 package th.phatthana.tenants.tenant;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,16 +17,18 @@ public class TenantService {
 
     private final TenantRepository tenants;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    public TenantService(TenantRepository tenants, ApplicationEventPublisher events) {
+    public TenantService(TenantRepository tenants, ApplicationEventPublisher events, Clock clock) {
         this.tenants = tenants;
         this.events = events;
+        this.clock = clock;
     }
 
     public Tenant create(String code, String nameTh, String nameEn, TenantKind kind, MunicipalClass municipalClass,
             String province, String district) {
         Tenant tenant = new Tenant(UUID.randomUUID().toString(), code, nameTh, nameEn, kind, municipalClass,
-                province, district, TenantStatus.ACTIVE, Instant.now(), ErasurePolicy.DEFAULT);
+                province, district, TenantStatus.ACTIVE, clock.instant(), ErasurePolicy.DEFAULT);
         return tenants.insert(tenant);
     }
 
@@ -57,7 +60,12 @@ public class TenantService {
                 tenant.municipalClass(), tenant.province(), tenant.district(), tenant.status(), tenant.createdAt(), policy));
     }
 
-    public java.util.List<Tenant> all() {
+    /** The organisations of one kind in one province: those a provincial committee oversees. */
+    public List<Tenant> inProvince(String province, TenantKind kind) {
+        return tenants.findByProvinceAndKind(province, kind);
+    }
+
+    public List<Tenant> all() {
         return tenants.findAll();
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import th.phatthana.tenants.divisions.Problem;
+import th.phatthana.schema.Problem;
 
 /** The checks of a staff draft that need no store, and the normalisation of what passes. */
 class StaffChecksTest {
@@ -48,7 +48,7 @@ class StaffChecksTest {
                 new XapiIdentity(null, "XYZ", null, null),
                 XapiIdentity.ofAccount("elearning.dla.go.th", ""),
                 XapiIdentity.ofMbox("mailto:a@b.go.th"),
-                new XapiIdentity(null, XapiIdentity.sha1Hex("mailto:a@b.go.th"), null, null)), null), TODAY).problems();
+                new XapiIdentity(null, th.phatthana.schema.xapi.ActorKey.sha1Hex("mailto:a@b.go.th"), null, null)), null), TODAY).problems();
         assertThat(problems).extracting(Problem::field).containsExactly("xapiIdentities.0", "xapiIdentities.1.mbox",
                 "xapiIdentities.2.mboxSha1sum", "xapiIdentities.3.account.homePage", "xapiIdentities.3.account.name",
                 "xapiIdentities.5");

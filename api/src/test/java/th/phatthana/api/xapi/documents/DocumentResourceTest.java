@@ -12,12 +12,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import th.phatthana.api.plans.SettableClock;
 import th.phatthana.api.testing.IntegrationTest;
 import th.phatthana.api.testing.TestTenants;
 import th.phatthana.api.testing.XapiHttp;
@@ -32,6 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentResourceTest extends IntegrationTest {
 
     private static final String AGENT = "{\"objectType\":\"Agent\",\"mbox\":\"mailto:somchai@example.go.th\"}";
+
+    /** The application's clock, moved by the tests that need time to pass between writes. */
+    @Autowired
+    SettableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Autowired
     TestTenants tenants;
@@ -162,12 +173,13 @@ class DocumentResourceTest extends IntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"state", "activity-profile", "agent-profile"})
-    void theIdListHonoursSinceOnLastModification(String kind) throws Exception {
+    void theIdListHonoursSinceOnLastModification(String kind) {
         DocumentHttp.Target target = DocumentHttp.fresh(kind);
+        Instant start = Instant.now();
+        clock.set(start);
         http.postJson(target.one("old"), "{\"v\":1}");
-        Thread.sleep(30);
-        Instant between = Instant.now();
-        Thread.sleep(30);
+        Instant between = start.plusMillis(30);
+        clock.set(start.plusMillis(60));
         http.postJson(target.one("new"), "{\"v\":1}");
 
         HttpResponse<byte[]> all = http.get(target.all());
@@ -177,9 +189,8 @@ class DocumentResourceTest extends IntegrationTest {
 
         assertThat(ids(http.get(target.all() + "&" + XapiHttp.query("since", between.toString())))).containsExactly("new");
         // An update makes a document "new" again; since is exclusive.
-        Thread.sleep(30);
-        Instant later = Instant.now();
-        Thread.sleep(30);
+        Instant later = start.plusMillis(90);
+        clock.set(start.plusMillis(120));
         http.postJson(target.one("old"), "{\"v\":2}");
         assertThat(ids(http.get(target.all() + "&" + XapiHttp.query("since", later.toString())))).containsExactly("old");
         assertThat(ids(http.get(target.all() + "&" + XapiHttp.query("since", Instant.now().plusSeconds(60).toString())))).isEmpty();
@@ -193,13 +204,15 @@ class DocumentResourceTest extends IntegrationTest {
     }
 
     @Test
-    void lastModifiedIsAnHttpDateThatMovesWithEachChange() throws Exception {
+    void lastModifiedIsAnHttpDateThatMovesWithEachChange() {
         String url = DocumentHttp.fresh("state").one("lm");
+        Instant start = Instant.now();
+        clock.set(start);
         http.putJson(url, "{\"v\":1}");
         String first = http.get(url).headers().firstValue("Last-Modified").orElseThrow();
         Instant firstTime = ZonedDateTime.parse(first, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         assertThat(firstTime).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
-        Thread.sleep(1100);
+        clock.set(start.plusMillis(1100));
         http.postJson(url, "{\"v\":2}");
         String second = http.get(url).headers().firstValue("Last-Modified").orElseThrow();
         assertThat(ZonedDateTime.parse(second, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).isAfter(firstTime);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import th.phatthana.schema.xapi.XapiVerbs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,7 +64,6 @@ public final class StatementValidator {
 
     // ---------------------------------------------------------------------------------------------- constants
 
-    static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
     static final String SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature";
 
     private static final Shape STATEMENT = new Shape("a Statement",
@@ -214,8 +214,8 @@ public final class StatementValidator {
             actor(actor, p.child("actor"));
             String verbId = verb(verb, p.child("verb"));
             Kind kind = object(object, p.child("object"), false);
-            if (VOIDED.equals(verbId) && kind != Kind.STATEMENT_REF) {
-                throw fail(p.child("object"), "a voiding statement (verb " + VOIDED
+            if (XapiVerbs.VOIDED.equals(verbId) && kind != Kind.STATEMENT_REF) {
+                throw fail(p.child("object"), "a voiding statement (verb " + XapiVerbs.VOIDED
                         + ") must have a StatementRef object (\"objectType\": \"StatementRef\")");
             }
             if ((v = s.get("result")) != null) {

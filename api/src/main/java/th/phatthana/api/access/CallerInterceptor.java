@@ -1,4 +1,4 @@
-package th.phatthana.api.graphql;
+package th.phatthana.api.access;
 
 import java.util.Map;
 
@@ -8,7 +8,6 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import th.phatthana.api.access.Callers;
 import th.phatthana.tenants.access.Caller;
 
 /**

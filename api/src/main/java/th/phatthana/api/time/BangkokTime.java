@@ -1,11 +1,9 @@
-package th.phatthana.api.access;
+package th.phatthana.api.time;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import th.phatthana.api.exports.ThaiFormats;
 
 /** A moment as people read it in messages: Asia/Bangkok time, the Thai date in the Buddhist Era. */
 public final class BangkokTime {
@@ -19,7 +17,7 @@ public final class BangkokTime {
 
     /** "6 ธันวาคม 2569 เวลา 14:05 น.". */
     public static String thai(Instant at) {
-        return ThaiFormats.dateTime(at.atZone(BANGKOK));
+        return ThaiDates.dateTime(at.atZone(BANGKOK));
     }
 
     /** "14:05 on 6 December 2026 (Bangkok time)". */

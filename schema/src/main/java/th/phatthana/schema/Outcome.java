@@ -1,4 +1,4 @@
-package th.phatthana.tenants.divisions;
+package th.phatthana.schema;
 
 import java.util.List;
 
