@@ -65,6 +65,32 @@ class RosterImportTest extends IntegrationTest {
     }
 
     @Test
+    void aRowThatChangesADatedValueRecordsItFromItsEffectiveDayAndAWrongDayRefusesTheFile() {
+        String header = HEADER.strip() + ",วันที่มีผล\n";
+        String first = BOM + header + row("E-001", "สมใจ", "ย้ายกอง", "ข้าราชการหรือพนักงานส่วนท้องถิ่น", "นักจัดการงานทั่วไป", "สำนักปลัด",
+                "2020-06-01", "", "").strip() + ",\n";
+        assertThat(rosterOfAdmin.uploadCsv(first).status()).isEqualTo(200);
+        String moved = BOM + header + row("E-001", "สมใจ", "ย้ายกอง", "ข้าราชการหรือพนักงานส่วนท้องถิ่น", "นักจัดการงานทั่วไป", "กองคลัง",
+                "2020-06-01", "", "").strip() + ",16/03/2568\n";
+        RosterHttp.Answer answer = rosterOfAdmin.uploadCsv(moved);
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
+        JsonNode history = admin.execute("""
+                query { staffMembers(first: 5, filter: { lineOfWork: "นักจัดการงานทั่วไป" }) { edges { node { staffNumber
+                  history { from change division { nameTh } } } } } }""").path("data").path("staffMembers").path("edges").get(0)
+                .path("node").path("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).path("from").asString()).isEqualTo("2025-03-16");
+        assertThat(history.get(1).path("change").asString()).isEqualTo("MOVED");
+        assertThat(history.get(1).path("division").path("nameTh").asString()).isEqualTo("กองคลัง");
+
+        String backDated = BOM + header + row("E-001", "สมใจ", "ย้ายกอง", "ข้าราชการหรือพนักงานส่วนท้องถิ่น", "นักจัดการงานทั่วไป", "สำนักปลัด",
+                "2020-06-01", "", "").strip() + ",2024-01-01\n";
+        RosterHttp.Answer refused = rosterOfAdmin.uploadCsv(backDated);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().toString()).containsAnyOf("effectiveOn", "วันที่มีผล").contains("2025-03-16");
+    }
+
+    @Test
     void aValidCsvCreatesThenUpdatesByStaffNumber() {
         String first = BOM + HEADER
                 + row("R-001", "สมชาย", "ใจดี", "ข้าราชการหรือพนักงานส่วนท้องถิ่น", "นักจัดการงานทั่วไป", "สำนักปลัด", "02/06/2568",

@@ -45,6 +45,11 @@ public record StaffDraft(
                 level, divisionId, appointmentDate, probationEndDate, newStatus, xapiIdentities, citizenId);
     }
 
+    public StaffDraft withDivision(String newDivisionId) {
+        return new StaffDraft(staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork,
+                level, newDivisionId, appointmentDate, probationEndDate, status, xapiIdentities, citizenId);
+    }
+
     public StaffDraft withXapiIdentities(List<XapiIdentity> identities) {
         return new StaffDraft(staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork,
                 level, divisionId, appointmentDate, probationEndDate, status, identities, citizenId);
