@@ -1,8 +1,10 @@
 package th.phatthana.api.plans;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,8 @@ import th.phatthana.api.plans.PlanContent.CourseYear;
 import th.phatthana.api.plans.PlanContent.Goal;
 import th.phatthana.api.plans.PlanContent.Indicator;
 import th.phatthana.schema.Problem;
+import th.phatthana.tenants.staff.Staff;
+import th.phatthana.tenants.staff.TargetGroup;
 
 /**
  * The two kinds of rule a plan is held to.
@@ -158,6 +162,41 @@ final class PlanChecks {
 
     static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /**
+     * §11: every position is developed — in each plan year, everyone on the register (today) is in
+     * the target of at least one course run that year. Those nobody's course reaches are reported by
+     * year, target group and line of work (or position type when the line is not recorded), with how
+     * many they are.
+     */
+    static List<Problem> coverage(PlanContent content, List<Integer> years, List<Staff> register, LocalDate asOf) {
+        List<Problem> gaps = new ArrayList<>();
+        for (int year : years) {
+            List<Course> running = content.courses().stream().filter(course -> runsIn(course, year)).toList();
+            Map<List<String>, Integer> uncovered = new java.util.TreeMap<>(java.util.Comparator.comparing(List::toString));
+            for (Staff member : register) {
+                if (running.stream().noneMatch(course -> course.target() == null || course.target().names(member, asOf))) {
+                    TargetGroup group = member.targetGroups(asOf).primary();
+                    String line = member.lineOfWork() != null ? "สายงาน" + member.lineOfWork().nameTh()
+                            : member.positionType() != null ? "ประเภท" + member.positionType().thaiName() : member.personnelType().thaiName();
+                    uncovered.merge(List.of(group == null ? "" : group.name(), line), 1, Integer::sum);
+                }
+            }
+            uncovered.forEach((key, count) -> {
+                TargetGroup group = key.get(0).isEmpty() ? null : TargetGroup.valueOf(key.get(0));
+                gaps.add(gap(List.of("courses", "coverage", String.valueOf(year), group == null ? "NONE" : group.name()), "UNCOVERED",
+                        "fiscal year " + year + ": no course for " + (group == null ? "" : "target group " + group.name() + " ("
+                                + group.thaiName() + "), ") + key.get(1) + " — " + count
+                                + " staff on the register (§11: every position is developed every year)"));
+            });
+        }
+        return gaps;
+    }
+
+    /** Whether a course runs in the fiscal year (its yearly figures or its schedule say so). */
+    static boolean runsIn(Course course, int year) {
+        return course.year(year).isPresent() || course.schedule() != null && course.schedule().fiscalYears().contains(year);
     }
 
     private static Problem gap(List<String> field, String code, String message) {

@@ -226,6 +226,29 @@ public record PlanContent(
             return allStaff || !targetGroups.isEmpty() || !positionTypes.isEmpty() || !linesOfWork.isEmpty()
                     || !divisionIds.isEmpty() || !staffIds.isEmpty();
         }
+
+        /**
+         * Whether the target names the staff member (as the register gives them, target groups as of
+         * the day): all staff, or the named staff, or every criterion given holds (any value of a list).
+         */
+        public boolean names(th.phatthana.tenants.staff.Staff member, java.time.LocalDate asOf) {
+            if (allStaff || !namesAnyone()) {
+                return true;
+            }
+            if (!staffIds.isEmpty()) {
+                return staffIds.contains(member.id());
+            }
+            if (!targetGroups.isEmpty() && member.targetGroups(asOf).all().stream().noneMatch(g -> targetGroups.contains(g.name()))) {
+                return false;
+            }
+            if (!positionTypes.isEmpty() && (member.positionType() == null || !positionTypes.contains(member.positionType().name()))) {
+                return false;
+            }
+            if (!linesOfWork.isEmpty() && (member.lineOfWork() == null || linesOfWork.stream().noneMatch(member.lineOfWork()::matches))) {
+                return false;
+            }
+            return divisionIds.isEmpty() || divisionIds.contains(member.divisionId());
+        }
     }
 
     /** When a course runs: fiscal years and calendar months (1–12) in each. */

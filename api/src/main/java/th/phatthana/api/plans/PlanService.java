@@ -31,6 +31,7 @@ import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.audit.AuditTrail;
 import th.phatthana.tenants.divisions.ScopedIds;
+import th.phatthana.tenants.staff.StaffService;
 import th.phatthana.tenants.tenant.Tenant;
 import th.phatthana.tenants.tenant.TenantKind;
 import th.phatthana.tenants.tenant.TenantService;
@@ -63,10 +64,12 @@ public class PlanService {
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
+    private final StaffService staff;
 
     PlanService(PlanRepository plans, PlanVersionRepository versions, PlanEventRepository events, TenantService tenants,
             AuditTrail audit, MasterPlan masterPlan, PlanReferences references, ApplicationEventPublisher publisher, JsonMapper json,
-            Clock clock) {
+            Clock clock, StaffService staff) {
+        this.staff = staff;
         this.json = json;
         this.plans = plans;
         this.versions = versions;
@@ -85,7 +88,7 @@ public class PlanService {
      * of a plan that has since closed.
      */
     public PlanService at(Clock otherClock) {
-        return new PlanService(plans, versions, events, tenants, audit, masterPlan, references, publisher, json, otherClock);
+        return new PlanService(plans, versions, events, tenants, audit, masterPlan, references, publisher, json, otherClock, staff);
     }
 
     /** The result of a command: the plan (and course) after it, or the problems that refused it (fields from {@code input}). */
@@ -246,7 +249,17 @@ public class PlanService {
 
     /** What submit would refuse for the open draft. */
     public List<Problem> gaps(Plan plan) {
-        return plan.draft() == null ? List.of() : PlanChecks.gaps(plan.draft().content(), plan.fiscalYears());
+        return plan.draft() == null ? List.of() : gaps(plan, plan.draft().content());
+    }
+
+    /** The plan's sections, then §11: every person on today's register reached by a course in every plan year. */
+    private List<Problem> gaps(Plan plan, PlanContent content) {
+        List<Problem> gaps = new ArrayList<>(PlanChecks.gaps(content, plan.fiscalYears()));
+        LocalDate today = today();
+        List<th.phatthana.tenants.staff.Staff> register = staff.register(plan.tenantId(), FiscalYears.of(today)).stream()
+                .map(th.phatthana.tenants.staff.Staff.InFiscalYear::staff).toList();
+        gaps.addAll(PlanChecks.coverage(content, plan.fiscalYears(), register, today));
+        return gaps;
     }
 
     // ---- authoring ------------------------------------------------------------------------------
@@ -427,7 +440,7 @@ public class PlanService {
             return refused(plan, refusal.get());
         }
         Revision draft = plan.draft();
-        List<Problem> gaps = PlanChecks.gaps(draft.content(), plan.fiscalYears());
+        List<Problem> gaps = gaps(plan, draft.content());
         if (!gaps.isEmpty()) {
             return Outcome.refused(gaps);
         }

@@ -391,27 +391,9 @@ public class ProgressService {
         return today.isAfter(last) ? last : today;
     }
 
-    /** Whether the course target names the staff member (see {@link PlanContent.Target}). */
+    /** Whether the course target names the staff member (see {@link PlanContent.Target#names}). */
     static boolean targeted(PlanContent.Target target, Staff member, LocalDate asOf) {
-        if (target == null || target.allStaff() || !target.namesAnyone()) {
-            return true;
-        }
-        if (!target.staffIds().isEmpty()) {
-            return target.staffIds().contains(member.id());
-        }
-        if (!target.targetGroups().isEmpty()
-                && member.targetGroups(asOf).all().stream().noneMatch(g -> target.targetGroups().contains(g.name()))) {
-            return false;
-        }
-        if (!target.positionTypes().isEmpty()
-                && (member.positionType() == null || !target.positionTypes().contains(member.positionType().name()))) {
-            return false;
-        }
-        if (!target.linesOfWork().isEmpty()
-                && (member.lineOfWork() == null || target.linesOfWork().stream().noneMatch(member.lineOfWork()::matches))) {
-            return false;
-        }
-        return target.divisionIds().isEmpty() || target.divisionIds().contains(member.divisionId());
+        return target == null || target.names(member, asOf);
     }
 
     private static double share(double part, double whole) {

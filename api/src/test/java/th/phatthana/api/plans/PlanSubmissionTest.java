@@ -94,6 +94,55 @@ class PlanSubmissionTest extends PlanTestSupport {
         assertThat(submitted.path("gaps").isEmpty()).isTrue();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    th.phatthana.tenants.staff.StaffService staffService;
+
+    /** §11: every position is developed — each person on the register is in some course's target in every plan year. */
+    @Test
+    void aPlanThatLeavesPeopleOnTheRegisterWithoutACourseInSomeYearIsRefusedNamingTheGroupAndTheYear() {
+        Tenant tenant = sao(freshProvince());
+        PlanApi admin = admin(tenant);
+        hire(tenant, "C-1", th.phatthana.tenants.staff.PositionType.ACADEMIC, "นักจัดการงานทั่วไป", "2015-01-01");
+        hire(tenant, "C-2", th.phatthana.tenants.staff.PositionType.GENERAL, "เจ้าพนักงานธุรการ", "2026-01-05");
+        String id = ok(admin.createFromMasterPlan(2570), "createPlanFromMasterPlan").path("id").asString();
+        ok(admin.update(id, Map.of("committee", Map.of("appointmentOrderNumber", "12/2569", "appointmentDate", "2026-06-01", "members",
+                List.of(Map.of("role", "CHAIR", "position", "นายกองค์การบริหารส่วนตำบล"),
+                        Map.of("role", "SECRETARY", "position", "หัวหน้าสำนักปลัด"))))), "updatePlan");
+        JsonNode plan = admin.plan(id).path("data").path("plan");
+        for (JsonNode course : plan.path("content").path("courses")) {
+            ok(admin.removeCourse(id, course.path("key").asString()), "removePlanCourse");
+        }
+        // for experienced academic staff only, in 2570 and 2571
+        ok(admin.addCourse(id, course("academics", 2570, 10_000)), "addPlanCourse");
+
+        List<String> gaps = refused(admin.submit(id), "submitPlan");
+        assertThat(gaps).containsExactly(
+                "UNCOVERED courses.coverage.2570.NEWLY_APPOINTED",
+                "UNCOVERED courses.coverage.2571.NEWLY_APPOINTED",
+                "UNCOVERED courses.coverage.2572.EXPERIENCED",
+                "UNCOVERED courses.coverage.2572.NEWLY_APPOINTED");
+        JsonNode listed = admin.plan(id).path("data").path("plan").path("gaps");
+        assertThat(listed).hasSize(4);
+        assertThat(listed.get(0).path("message").asString()).contains("2570").contains("NEWLY_APPOINTED").contains("บุคลากรแรกบรรจุ")
+                .contains("เจ้าพนักงานธุรการ").contains("1 staff");
+
+        Map<String, Object> everyone = new HashMap<>(course("everyone", 2570, 5_000));
+        everyone.put("target", Map.of("allStaff", true));
+        everyone.put("schedule", Map.of("fiscalYears", List.of(2570, 2571, 2572), "months", List.of(3)));
+        everyone.put("yearly", List.of(Map.of("fiscalYear", 2570, "plannedParticipants", 2, "budget", 5_000),
+                Map.of("fiscalYear", 2571, "plannedParticipants", 2, "budget", 5_000),
+                Map.of("fiscalYear", 2572, "plannedParticipants", 2, "budget", 5_000)));
+        ok(admin.addCourse(id, everyone), "addPlanCourse");
+        assertThat(ok(admin.submit(id), "submitPlan").path("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    private void hire(Tenant tenant, String number, th.phatthana.tenants.staff.PositionType type, String line, String appointed) {
+        var outcome = staffService.create(tenant.id(), new th.phatthana.tenants.staff.StaffDraft(number, "นาย", "ทดสอบ", number,
+                th.phatthana.tenants.staff.PersonnelType.LOCAL_OFFICIAL, line, type, new th.phatthana.tenants.staff.LineOfWork(null, line),
+                null, null, java.time.LocalDate.parse(appointed), null, null, List.of(), null));
+        assertThat(outcome.problems()).isEmpty();
+    }
+
     @Test
     void goalsNeedIndicatorsWithATargetForEveryPlanYear() {
         Tenant tenant = sao(freshProvince());
