@@ -110,7 +110,7 @@ export function ProvinceOverviewPage() {
             <button
               type="button"
               className="button"
-              onClick={() => download(data.xlsxUrl, `province-overview-${data.fiscalYear}.xlsx`).catch(setDownloadError)}
+              onClick={() => download(data.xlsxUrl, `province-progress-${data.fiscalYear}.xlsx`).catch(setDownloadError)}
             >
               {o.download}
             </button>

@@ -67,7 +67,7 @@ class ConsoleOversightBrowserTest extends BrowserTestSupport {
         browser.screenshot("province-overview");
         browser.driver.findElement(By.xpath("//button[normalize-space()='ดาวน์โหลด XLSX']")).click();
         Path xlsx = browser.awaitDownload(".xlsx");
-        assertThat(xlsx.getFileName().toString()).startsWith("province-overview-");
+        assertThat(xlsx.getFileName().toString()).startsWith("province-progress-");
         assertThat(new String(Files.readAllBytes(xlsx), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
     }
 
