@@ -277,10 +277,7 @@ class CompetencyController {
             return new CompetencyRequirementPayload(current, List.of(UserError.of("input", "ALREADY_OWN",
                     "the organisation already has its own requirement for this target")));
         }
-        Requirement saved = requirements.set(tenantId, target, current.items(), caller.displayName());
-        audit.record(tenantId, caller, "competencyRequirement.adopt", "competencyRequirement:" + target.key(),
-                Map.of("items", current.items().stream().map(i -> i.code() + "=" + i.level()).collect(Collectors.joining(","))), origin);
-        return new CompetencyRequirementPayload(saved, List.of());
+        return save(tenantId, caller, target, current.items(), "competencyRequirement.adopt", origin);
     }
 
     @MutationMapping
@@ -302,8 +299,14 @@ class CompetencyController {
         if (!errors.isEmpty()) {
             return new CompetencyRequirementPayload(null, errors);
         }
+        return save(tenantId, caller, target, items, "competencyRequirement.set", origin);
+    }
+
+    /** Stores the organisation's own requirement for a target, with an audit entry listing its items. */
+    private CompetencyRequirementPayload save(String tenantId, Caller caller, RequirementTarget target, List<RequiredLevel> items,
+            String action, String origin) {
         Requirement saved = requirements.set(tenantId, target, items, caller.displayName());
-        audit.record(tenantId, caller, "competencyRequirement.set", "competencyRequirement:" + target.key(),
+        audit.record(tenantId, caller, action, "competencyRequirement:" + target.key(),
                 Map.of("items", items.stream().map(i -> i.code() + "=" + i.level()).collect(Collectors.joining(","))), origin);
         return new CompetencyRequirementPayload(saved, List.of());
     }
