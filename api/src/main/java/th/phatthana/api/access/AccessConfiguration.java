@@ -28,10 +28,10 @@ class AccessConfiguration {
 
     @Bean
     FilterRegistrationBean<CallerFilter> callerFilter(BearerTokens bearerTokens, ConsoleSessionService sessions,
-            AccessProperties properties, JsonMapper json) {
+            th.phatthana.tenants.access.ThrottleProperties limits, JsonMapper json) {
         // Bearer tokens are their own secret: only the address is counted.
-        int failuresPerAddress = properties.throttle().failuresPerAddress();
-        GuessingThrottle throttle = new GuessingThrottle(failuresPerAddress, failuresPerAddress, properties.throttle().window());
+        int failuresPerAddress = limits.failuresPerAddress();
+        GuessingThrottle throttle = new GuessingThrottle(failuresPerAddress, failuresPerAddress, limits.window());
         FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(
                 new CallerFilter(bearerTokens, sessions, throttle, json));
         registration.addUrlPatterns("/graphql", "/graphql/*", "/api/*", "/actuator/*");

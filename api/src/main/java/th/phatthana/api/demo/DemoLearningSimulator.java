@@ -37,6 +37,7 @@ import th.phatthana.api.progress.ProgressCommands;
 import th.phatthana.api.progress.ProgressService;
 import th.phatthana.api.progress.ProgressViews;
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.xapi.XapiVerbs;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.staff.Staff;
@@ -61,7 +62,6 @@ import th.phatthana.tenants.tenant.Tenant;
 class DemoLearningSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLearningSimulator.class);
-    private static final String ADL = "http://adlnet.gov/expapi/verbs/";
     private static final String PLATFORM = "https://elearning.dla.go.th";
     /** Of a course's target, who takes part in a whole fiscal year. */
     private static final double PARTICIPATION = 0.85;
@@ -162,7 +162,7 @@ class DemoLearningSimulator {
         for (int i = 0; i < statements.size() && voids.size() < 5; i += 97) {
             if (statements.get(i).getVerb().getId().endsWith("/launched")) {
                 voids.add(new Statement(new Agent("DLA e-Learning", "mailto:support@elearning.dla.go.th"),
-                        new Verb(ADL + "voided", display("ยกเลิก", "voided")), new StatementReference(ids.get(i))));
+                        new Verb(XapiVerbs.VOIDED, display("ยกเลิก", "voided")), new StatementReference(ids.get(i))));
             }
         }
         if (!voids.isEmpty()) {
@@ -255,7 +255,7 @@ class DemoLearningSimulator {
         String registration = UUID.randomUUID().toString();
         Activity activity = new Activity(activityId, new ActivityDefinition(display(course.titleTh(), course.titleEn()),
                 display(course.titleTh(), course.titleEn())));
-        Statement launched = new Statement(actor, new Verb(ADL + "launched", display("เริ่มเรียน", "launched")), activity);
+        Statement launched = new Statement(actor, new Verb(XapiVerbs.adl("launched"), display("เริ่มเรียน", "launched")), activity);
         launched.setContext(context(registration, null));
         launched.setTimestamp(start.toString());
         out.add(launched);
@@ -273,7 +273,7 @@ class DemoLearningSimulator {
         score.setRaw((float) (scaled * 100));
         score.setScaled((float) scaled);
         String duration = "PT" + (1 + random.nextInt(4)) + "H" + random.nextInt(60) + "M";
-        Statement finished = new Statement(actor, new Verb(ADL + (passed ? "passed" : "failed"),
+        Statement finished = new Statement(actor, new Verb(passed ? XapiVerbs.PASSED : XapiVerbs.adl("failed"),
                 display(passed ? "ผ่าน" : "ไม่ผ่าน", passed ? "passed" : "failed")), activity);
         Result result = new Result();
         result.setScore(score);
@@ -285,7 +285,7 @@ class DemoLearningSimulator {
         finished.setTimestamp(later(start, 1 + random.nextInt(20), today).toString());
         out.add(finished);
         if (passed && rule.verbs().contains(PlanContent.CompletionRule.COMPLETED)) {
-            Statement completed = new Statement(actor, new Verb(ADL + "completed", display("เรียนจบ", "completed")), activity);
+            Statement completed = new Statement(actor, new Verb(XapiVerbs.COMPLETED, display("เรียนจบ", "completed")), activity);
             Result done = new Result();
             done.setCompletion(true);
             done.setSuccess(true);

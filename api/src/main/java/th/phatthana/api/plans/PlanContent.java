@@ -279,9 +279,9 @@ public record PlanContent(
     public record CompletionRule(List<String> verbs, ActivityMatch activityMatch, boolean requireSuccess,
             boolean requireCompletion, Double minScaledScore, Double minHours) {
 
-        public static final String COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
-        public static final String PASSED = "http://adlnet.gov/expapi/verbs/passed";
-        public static final String ATTENDED = "http://adlnet.gov/expapi/verbs/attended";
+        public static final String COMPLETED = th.phatthana.schema.xapi.XapiVerbs.COMPLETED;
+        public static final String PASSED = th.phatthana.schema.xapi.XapiVerbs.PASSED;
+        public static final String ATTENDED = th.phatthana.schema.xapi.XapiVerbs.ATTENDED;
         public static final CompletionRule DEFAULT = new CompletionRule(List.of(COMPLETED), ActivityMatch.ANY, false, false, null,
                 null);
 

@@ -14,4 +14,9 @@ public final class XapiVerbs {
 
     private XapiVerbs() {
     }
+
+    /** Any other verb of ADL's vocabulary (e.g. launched, failed: what demo learners do). */
+    public static String adl(String verb) {
+        return ADL + verb;
+    }
 }
