@@ -49,6 +49,14 @@ export function csrfToken(cookies: string = document.cookie): string | null {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The language the server answers messages in: the console's (which sets `<html lang>`), Thai
+ * unless English is chosen. Codes and fields of errors are the same in both.
+ */
+export function acceptLanguage(): string {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'th';
+}
+
 /** The headers that authenticate a request of this method. */
 export function authHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = {};

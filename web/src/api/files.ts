@@ -1,5 +1,5 @@
 import { apiFetch, ApiError, errorOf } from './http';
-import { authHeaders } from './credentials';
+import { acceptLanguage, authHeaders } from './credentials';
 
 /** The file name a Content-Disposition header gives (RFC 6266, filename* first). */
 export function fileNameOf(disposition: string | null, fallback: string): string {
@@ -45,7 +45,7 @@ export async function upload<T>(path: string, file: File): Promise<T> {
   const response = await fetch(path, {
     method: 'POST',
     body: form,
-    headers: authHeaders('POST'),
+    headers: { ...authHeaders('POST'), 'Accept-Language': acceptLanguage() },
     credentials: 'same-origin',
   });
   if (!response.ok) {

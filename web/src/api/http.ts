@@ -1,4 +1,4 @@
-import { authHeaders } from './credentials';
+import { acceptLanguage, authHeaders } from './credentials';
 
 /** Dispatched on window when an API call answers 401 outside sign-in: the session has ended. */
 export const UNAUTHENTICATED_EVENT = 'phatthana:unauthenticated';
@@ -25,6 +25,9 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   const headers = new Headers(init.headers);
   for (const [name, value] of Object.entries(authHeaders(method))) {
     headers.set(name, value);
+  }
+  if (!headers.has('Accept-Language')) {
+    headers.set('Accept-Language', acceptLanguage());
   }
   const response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
   if (!response.ok) {

@@ -57,8 +57,8 @@ describe('OwnDashboardPage', () => {
         planInForce: { id: 'org-1/plan-2570', title: 'แผนพัฒนาบุคลากร 2570–2572', status: 'IN_FORCE' },
         plans: {
           edges: [
-            { node: { id: 'org-1/plan-2570', title: 'แผนพัฒนาบุคลากร 2570–2572', status: 'IN_FORCE', fiscalYears: [2570, 2571, 2572], inForceFrom: '2026-10-01', currentVersion: { number: 0, label: 'ฉบับเดิม' } } },
-            { node: { id: 'org-1/plan-2567', title: 'แผนพัฒนาบุคลากร 2567–2569', status: 'CLOSED', fiscalYears: [2567, 2568, 2569], inForceFrom: '2023-10-01', currentVersion: { number: 1, label: 'ปรับปรุงครั้งที่ 1' } } },
+            { node: { id: 'org-1/plan-2570', title: 'แผนพัฒนาบุคลากร 2570–2572', status: 'IN_FORCE', fiscalYears: [2570, 2571, 2572], inForceFrom: '2026-10-01', currentVersion: { number: 0, label: 'ฉบับแรก' } } },
+            { node: { id: 'org-1/plan-2567', title: 'แผนพัฒนาบุคลากร 2567–2569', status: 'CLOSED', fiscalYears: [2567, 2568, 2569], inForceFrom: '2023-10-01', currentVersion: { number: 1, label: 'ฉบับปรับปรุง ครั้งที่ 1' } } },
           ],
         },
       })

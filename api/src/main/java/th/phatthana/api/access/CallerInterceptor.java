@@ -8,6 +8,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import th.phatthana.api.graphql.Languages;
+import th.phatthana.schema.Message;
 import th.phatthana.tenants.access.Caller;
 
 /**
@@ -23,7 +25,8 @@ class CallerInterceptor implements WebGraphQlInterceptor {
         Caller resolved = caller instanceof Caller c ? c : Callers.ANONYMOUS;
         String origin = request.getRemoteAddress() == null ? "" : request.getRemoteAddress().getAddress().getHostAddress();
         request.configureExecutionInput((input, builder) -> builder
-                .graphQLContext(Map.of("caller", resolved, "origin", origin)).build());
+                .graphQLContext(Map.of("caller", resolved, "origin", origin, Languages.CONTEXT_KEY,
+                        Message.languageOf(request.getHeaders().getFirst("Accept-Language")))).build());
         return chain.next(request);
     }
 }

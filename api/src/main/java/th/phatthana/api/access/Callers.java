@@ -27,7 +27,7 @@ public final class Callers {
     /** The caller, who must have presented a valid token or console session. */
     public static Caller require(Caller caller) {
         if (caller == null || caller == ANONYMOUS || caller.subject() == null) {
-            throw ApiException.unauthenticated("sign in to the console, or send a bearer token (Authorization: Bearer <token>)");
+            throw ApiException.unauthenticated("กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)");
         }
         return caller;
     }
@@ -36,7 +36,7 @@ public final class Callers {
     public static String ownTenant(Caller caller) {
         require(caller);
         if (caller.tenantId() == null) {
-            throw ApiException.badRequest("tenantId", "this caller belongs to no organisation: name the tenant to read");
+            throw ApiException.badRequest("tenantId", "ผู้ใช้นี้ไม่สังกัดหน่วยงานใด กรุณาระบุหน่วยงานที่ต้องการดู", "this caller belongs to no organisation: name the tenant to read");
         }
         return caller.tenantId();
     }
@@ -45,7 +45,7 @@ public final class Callers {
     public static Tenant requireRead(Caller caller, Tenant tenant) {
         require(caller);
         if (tenant == null || !caller.canRead(tenant)) {
-            throw ApiException.notFound("organisation");
+            throw ApiException.notFound("หน่วยงาน", "organisation");
         }
         return tenant;
     }
@@ -54,7 +54,7 @@ public final class Callers {
     public static void requireWrite(Caller caller, String tenantId, Role... anyOf) {
         require(caller);
         if (!caller.canWrite(tenantId, anyOf)) {
-            throw ApiException.forbidden("this needs one of the roles " + java.util.Arrays.toString(anyOf) + " in the organisation");
+            throw ApiException.forbidden("ต้องมีบทบาทใดบทบาทหนึ่งต่อไปนี้ในหน่วยงาน: " + java.util.Arrays.toString(anyOf), "this needs one of the roles " + java.util.Arrays.toString(anyOf) + " in the organisation");
         }
     }
 }

@@ -222,7 +222,7 @@ class AdministrationController {
 
     private Payload<Tenant> setStatus(OrganisationStatusInput input, Caller caller, String origin, TenantStatus status) {
         requireNational(caller);
-        Tenant tenant = tenants.findById(Text.orEmpty(input.id())).orElseThrow(() -> ApiException.notFound("organisation"));
+        Tenant tenant = tenants.findById(Text.orEmpty(input.id())).orElseThrow(() -> ApiException.notFound("หน่วยงาน", "organisation"));
         Tenant changed = tenants.setStatus(tenant, status);
         audit.record(tenant.id(), caller, status == TenantStatus.SUSPENDED ? "organisation.suspend" : "organisation.reinstate",
                 "organisation:" + tenant.id(), Map.of("reason", Text.orEmpty(input.reason())), origin);
@@ -349,7 +349,7 @@ class AdministrationController {
     @MutationMapping
     InvitationPayload reissueInvitation(@Argument ReissueInvitationInput input, @ContextValue Caller caller, @ContextValue String origin) {
         Callers.require(caller);
-        AppUser user = users.find(Text.orEmpty(input.userId())).orElseThrow(() -> ApiException.notFound("user"));
+        AppUser user = users.find(Text.orEmpty(input.userId())).orElseThrow(() -> ApiException.notFound("ผู้ใช้", "user"));
         if (!caller.isNational()) {
             user = ownUser(ownTenantAsAdmin(caller), user.id());
         }
@@ -452,7 +452,7 @@ class AdministrationController {
     Payload<AccessToken> revokeAccessToken(@Argument RevokeAccessTokenInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
         String tenantId = ownTenantAsAdmin(caller);
-        AccessToken token = tokens.find(tenantId, Text.orEmpty(input.id())).orElseThrow(() -> ApiException.notFound("access token"));
+        AccessToken token = tokens.find(tenantId, Text.orEmpty(input.id())).orElseThrow(() -> ApiException.notFound("โทเคนการเข้าถึง", "access token"));
         AccessToken revoked = tokens.revoke(token);
         audit.record(tenantId, caller, "accessToken.revoke", "accessToken:" + token.id(), Map.of("name", token.name()), origin);
         return Payload.of(revoked, null);
@@ -620,11 +620,11 @@ class AdministrationController {
         Callers.require(caller);
         if (caller.isNational()) {
             return organisationId == null ? null
-                    : tenants.findById(organisationId).orElseThrow(() -> ApiException.notFound("organisation")).id();
+                    : tenants.findById(organisationId).orElseThrow(() -> ApiException.notFound("หน่วยงาน", "organisation")).id();
         }
         String own = Callers.ownTenant(caller);
         if (organisationId != null && !own.equals(organisationId)) {
-            throw ApiException.notFound("organisation");
+            throw ApiException.notFound("หน่วยงาน", "organisation");
         }
         Callers.requireWrite(caller, own, Role.TENANT_ADMIN);
         return own;
@@ -638,17 +638,17 @@ class AdministrationController {
     }
 
     private AppUser ownUser(String tenantId, String userId) {
-        return users.find(userId).filter(u -> tenantId.equals(u.tenantId())).orElseThrow(() -> ApiException.notFound("user"));
+        return users.find(userId).filter(u -> tenantId.equals(u.tenantId())).orElseThrow(() -> ApiException.notFound("ผู้ใช้", "user"));
     }
 
     private XapiCredential ownCredential(String tenantId, String id) {
-        return credentials.find(tenantId, id).orElseThrow(() -> ApiException.notFound("xAPI credential"));
+        return credentials.find(tenantId, id).orElseThrow(() -> ApiException.notFound("รหัสเชื่อมต่อ xAPI", "xAPI credential"));
     }
 
     private static void requireNational(Caller caller) {
         Callers.require(caller);
         if (!caller.isNational()) {
-            throw ApiException.forbidden("this needs the NATIONAL role");
+            throw ApiException.forbidden("ต้องมีบทบาทผู้ดูแลส่วนกลาง (NATIONAL)", "this needs the NATIONAL role");
         }
     }
 
@@ -656,9 +656,9 @@ class AdministrationController {
         Callers.require(caller);
         if (!caller.isNational() && !caller.canWrite(tenantId, Role.TENANT_ADMIN)) {
             if (caller.tenantId() != null && !caller.tenantId().equals(tenantId)) {
-                throw ApiException.notFound("organisation");
+                throw ApiException.notFound("หน่วยงาน", "organisation");
             }
-            throw ApiException.forbidden("this needs the TENANT_ADMIN role");
+            throw ApiException.forbidden("ต้องมีบทบาทผู้ดูแลระบบของหน่วยงาน (TENANT_ADMIN)", "this needs the TENANT_ADMIN role");
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import th.phatthana.api.access.Callers;
+import th.phatthana.api.problems.RequestLanguage;
 import th.phatthana.api.spreadsheets.Spreadsheets;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.audit.AuditTrail;
@@ -40,10 +41,13 @@ class TenantRegisterController {
     ResponseEntity<Map<String, Object>> importRegister(HttpServletRequest request) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", RequestLanguage.say(request,
+                    "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)",
+                    "sign in to the console, or send a bearer token (Authorization: Bearer <token>)")));
         }
         if (!caller.isNational()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "importing the register needs the NATIONAL role"));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", RequestLanguage.say(request,
+                    "การนำเข้าทะเบียนหน่วยงานต้องมีบทบาทผู้ดูแลส่วนกลาง (NATIONAL)", "importing the register needs the NATIONAL role")));
         }
         Upload upload = Upload.from(request);
         List<Spreadsheets.SheetRow> rows;
@@ -60,8 +64,11 @@ class TenantRegisterController {
         TenantRegister.Outcome outcome = register.importAll(entries);
         if (!outcome.accepted()) {
             return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("error", "the file was not imported: " + outcome.errors().size() + " problem(s); nothing was changed",
-                            "rows", outcome.errors()));
+                    .body(Map.of("error", RequestLanguage.say(request,
+                            "ไม่ได้นำเข้าไฟล์: พบปัญหา " + outcome.errors().size() + " รายการ ข้อมูลไม่มีการเปลี่ยนแปลง",
+                            "the file was not imported: " + outcome.errors().size() + " problem(s); nothing was changed"),
+                            "rows", outcome.errors().stream().map(e -> Map.of("row", e.row(), "column", e.column(),
+                                    "message", e.message(RequestLanguage.of(request)))).toList()));
         }
         audit.record(null, caller, "organisation.importRegister", "register",
                 Map.of("created", String.valueOf(outcome.created()), "updated", String.valueOf(outcome.updated())),

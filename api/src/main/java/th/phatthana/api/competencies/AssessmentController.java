@@ -1,5 +1,6 @@
 package th.phatthana.api.competencies;
 
+import th.phatthana.schema.Glossary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ class AssessmentController {
             @ContextValue String origin) {
         String tenantId = Callers.ownTenant(caller);
         Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN, Role.HR_OFFICER);
-        Staff member = staff.find(tenantId, input.staffId()).orElseThrow(() -> ApiException.notFound("staff member"));
+        Staff member = staff.find(tenantId, input.staffId()).orElseThrow(() -> ApiException.notFound(Glossary.STAFF, "staff member"));
         List<UserError> errors = new ArrayList<>();
         String code = CompetencyController.normaliseCode(input.competencyCode());
         if (catalogue.find(tenantId, code).isEmpty()) {
@@ -121,7 +122,7 @@ class AssessmentController {
     private static int historySize(Integer first) {
         int limit = first == null ? DEFAULT_HISTORY : first;
         if (limit < 1) {
-            throw ApiException.badRequest("first", "first must be 1 to " + MAX_HISTORY);
+            throw ApiException.badRequest("first", "first ต้องอยู่ระหว่าง 1 ถึง " + MAX_HISTORY, "first must be 1 to " + MAX_HISTORY);
         }
         return Math.min(limit, MAX_HISTORY);
     }
@@ -191,8 +192,8 @@ class AssessmentController {
         Callers.require(caller);
         String tenantId = ScopedIds.tenantOf(staffId);
         if (tenantId == null || !caller.canRead(tenants.findById(tenantId).orElse(null))) {
-            throw ApiException.notFound("staff member");
+            throw ApiException.notFound(Glossary.STAFF, "staff member");
         }
-        return staff.find(tenantId, staffId).orElseThrow(() -> ApiException.notFound("staff member"));
+        return staff.find(tenantId, staffId).orElseThrow(() -> ApiException.notFound(Glossary.STAFF, "staff member"));
     }
 }

@@ -102,7 +102,7 @@ class CompetencyController {
             ScrollSubrange subrange, @ContextValue Caller caller) {
         String tenantId = catalogueTenant(caller, organisationId);
         if (search != null && search.length() > MAX_SEARCH) {
-            throw ApiException.badRequest("search", "at most " + MAX_SEARCH + " characters");
+            throw ApiException.badRequest("search", "ยาวได้ไม่เกิน " + MAX_SEARCH + " ตัวอักษร", "at most " + MAX_SEARCH + " characters");
         }
         int count = pageSize(subrange);
         String after = subrange.position().map(CompetencyController::sortKeyOf).orElse(null);
@@ -117,7 +117,7 @@ class CompetencyController {
     @QueryMapping
     Competency competency(@Argument String code, @Argument String organisationId, @ContextValue Caller caller) {
         String tenantId = catalogueTenant(caller, organisationId);
-        return catalogue.find(tenantId, normaliseCode(code)).orElseThrow(() -> ApiException.notFound("competency " + code));
+        return catalogue.find(tenantId, normaliseCode(code)).orElseThrow(() -> ApiException.notFound("สมรรถนะ " + code, "competency " + code));
     }
 
     @SchemaMapping(typeName = "Competency")
@@ -181,7 +181,7 @@ class CompetencyController {
         String tenantId = Callers.ownTenant(caller);
         Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
         Competency item = catalogue.find(tenantId, normaliseCode(input.code()))
-                .orElseThrow(() -> ApiException.notFound("competency " + input.code()));
+                .orElseThrow(() -> ApiException.notFound("สมรรถนะ " + input.code(), "competency " + input.code()));
         if (item.isNational()) {
             return CompetencyPayload.refused(List.of(nationalIsReadOnly(item)));
         }
@@ -204,7 +204,7 @@ class CompetencyController {
         String tenantId = Callers.ownTenant(caller);
         Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN);
         Competency item = catalogue.find(tenantId, normaliseCode(input.code()))
-                .orElseThrow(() -> ApiException.notFound("competency " + input.code()));
+                .orElseThrow(() -> ApiException.notFound("สมรรถนะ " + input.code(), "competency " + input.code()));
         if (item.isNational()) {
             return CompetencyPayload.refused(List.of(nationalIsReadOnly(item)));
         }
@@ -435,7 +435,7 @@ class CompetencyController {
     private static int pageSize(ScrollSubrange subrange) {
         int requested = subrange.count().orElse(DEFAULT_PAGE);
         if (requested < 1) {
-            throw ApiException.badRequest("first", "first must be 1 to " + MAX_PAGE);
+            throw ApiException.badRequest("first", "first ต้องอยู่ระหว่าง 1 ถึง " + MAX_PAGE, "first must be 1 to " + MAX_PAGE);
         }
         return Math.min(requested, MAX_PAGE);
     }
@@ -444,7 +444,7 @@ class CompetencyController {
         if (position instanceof KeysetScrollPosition keyset && keyset.getKeys().get(SORT_KEY) instanceof String key) {
             return key;
         }
-        throw ApiException.badRequest("after", "not a cursor of this list");
+        throw ApiException.badRequest("after", "ไม่ใช่ตำแหน่งอ้างอิง (cursor) ของรายการนี้", "not a cursor of this list");
     }
 
     private static boolean isLocal(String code) {

@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import th.phatthana.schema.Glossary;
 import th.phatthana.api.access.Callers;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanService;
 import th.phatthana.api.problems.ApiException;
+import th.phatthana.api.problems.RequestLanguage;
 import th.phatthana.schema.FiscalYears;
 import th.phatthana.tenants.access.Caller;
 
@@ -56,10 +58,10 @@ class ExportController {
             Callers.require(caller);
             ExportFormat exportFormat = ExportFormat.parse(format);
             if (exportFormat == null) {
-                throw ApiException.badRequest("format", "is xlsx, csv or pdf");
+                throw ApiException.badRequest("format", "ต้องเป็น xlsx, csv หรือ pdf", "is xlsx, csv or pdf");
             }
             if (planId == null || planId.isBlank()) {
-                throw ApiException.badRequest("planId", "is required");
+                throw ApiException.badRequest("planId", "ต้องระบุ" + Glossary.PLAN, "is required");
             }
             int year = checkedYear(plans.read(planId, caller), fiscalYear);
             ProgressReport report = source.report(planId, year, caller);
@@ -70,7 +72,7 @@ class ExportController {
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(content);
         } catch (ApiException e) {
-            return error(e);
+            return error(e, request);
         }
     }
 
@@ -93,11 +95,11 @@ class ExportController {
             try {
                 year = Integer.parseInt(fiscalYear.strip());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("fiscalYear", "a Buddhist-Era year such as 2567");
+                throw ApiException.badRequest("fiscalYear", Glossary.FISCAL_YEAR + "เป็นปี พ.ศ. เช่น 2567", "a Buddhist-Era year such as 2567");
             }
         }
         if (!plan.covers(year)) {
-            throw ApiException.badRequest("fiscalYear", "the plan covers the fiscal years " + plan.fiscalYearStart() + "–"
+            throw ApiException.badRequest("fiscalYear", "แผนนี้ครอบคลุม" + Glossary.FISCAL_YEAR + " " + plan.fiscalYearStart() + "–" + plan.fiscalYearEnd() + " เท่านั้น", "the plan covers the fiscal years " + plan.fiscalYearStart() + "–"
                     + plan.fiscalYearEnd());
         }
         return year;
@@ -111,10 +113,10 @@ class ExportController {
         if (digits.strip().equalsIgnoreCase("thai")) {
             return true;
         }
-        throw ApiException.badRequest("digits", "is thai or arabic");
+        throw ApiException.badRequest("digits", "ต้องเป็น thai (เลขไทย) หรือ arabic (เลขอารบิก)", "is thai or arabic");
     }
 
-    static ResponseEntity<Map<String, Object>> error(ApiException e) {
+    static ResponseEntity<Map<String, Object>> error(ApiException e, HttpServletRequest request) {
         HttpStatus status = switch (e.kind()) {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -125,6 +127,6 @@ class ExportController {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return response.body(Map.of("error", e.getMessage(), "code", e.code()));
+        return response.body(Map.of("error", e.getMessage(RequestLanguage.of(request)), "code", e.code()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import th.phatthana.schema.Glossary;
 import th.phatthana.api.time.ThaiDates;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanService;
@@ -56,13 +57,13 @@ class PlanProgressReportSource implements ProgressReportSource {
 
         ReportTable summary = ReportTable.builder("summary", "สรุปผล").text("รายการ").decimal("ค่า").text("หน่วย")
                 .row("บุคลากรทั้งหมด", p.staffCount(), "คน")
-                .row("บุคลากรที่ได้รับการพัฒนา", p.staffDeveloped(), "คน")
+                .row(Glossary.STAFF + "ที่" + Glossary.DEVELOPED, p.staffDeveloped(), "คน")
                 .row("ร้อยละของบุคลากรที่ได้รับการพัฒนา", round(p.staffDevelopedShare(), 1), "ร้อยละ")
                 .row("ชั่วโมงการพัฒนารวม", round(p.totalHours(), 2), "ชั่วโมง")
                 .row("ชั่วโมงการพัฒนาเฉลี่ยต่อคน", round(p.hoursPerPerson(), 2), "ชั่วโมง")
-                .row("งบประมาณตามแผน", p.budget().planned(), "บาท")
-                .row("ใช้จ่ายจริง", round(p.budget().spent(), 2), "บาท")
-                .row("ร้อยละของงบประมาณที่ใช้จ่าย", round(p.budget().spentShare(), 1), "ร้อยละ")
+                .row(Glossary.PLANNED_BUDGET, p.budget().planned(), "บาท")
+                .row(Glossary.SPENT, round(p.budget().spent(), 2), "บาท")
+                .row(Glossary.SPENT_SHARE, round(p.budget().spentShare(), 1), "ร้อยละ")
                 .build();
 
         ReportTable.Builder goals = ReportTable.builder("goals", "เป้าหมายและตัวชี้วัด").text("เป้าหมาย").text("ตัวชี้วัด")
@@ -77,7 +78,7 @@ class PlanProgressReportSource implements ProgressReportSource {
                 .integer("ผู้เข้ารับการพัฒนาตามแผน (คน)").integer("กลุ่มเป้าหมาย (คน)").integer("เริ่มแล้ว (คน)")
                 .integer("สำเร็จในกลุ่มเป้าหมาย (คน)").integer("สำเร็จนอกกลุ่มเป้าหมาย (คน)")
                 .percent("ร้อยละที่สำเร็จของกลุ่มเป้าหมาย").decimal("ชั่วโมงรวม").integer("งบประมาณตามแผน (บาท)")
-                .decimal("ใช้จ่ายจริง (บาท)");
+                .decimal(Glossary.SPENT + " (บาท)");
         for (CourseProgress c : p.courses()) {
             courses.row(c.titleTh(), c.planned() ? "ใช่" : "ไม่ใช่", c.plannedParticipants(), c.targetParticipants(),
                     c.participantsStarted(), c.participantsCompletedInTarget(), c.participantsCompletedOutsideTarget(),
@@ -89,8 +90,8 @@ class PlanProgressReportSource implements ProgressReportSource {
         for (Division division : divisions.list(plan.tenantId())) {
             divisionNames.put(division.id(), division.nameTh());
         }
-        ReportTable.Builder people = ReportTable.builder("staff", "บุคลากร").text("เลขที่ตำแหน่ง").text("ชื่อ-สกุล").text("ตำแหน่ง")
-                .text("ส่วนราชการ").integer("หลักสูตรที่สำเร็จ").decimal("ชั่วโมงการพัฒนา");
+        ReportTable.Builder people = ReportTable.builder("staff", Glossary.STAFF).text("เลขที่ตำแหน่ง").text("ชื่อ-สกุล").text("ตำแหน่ง")
+                .text(Glossary.DIVISION).integer("หลักสูตรที่สำเร็จ").decimal("ชั่วโมงการพัฒนา");
         Map<String, ProgressService.StaffTotals> totals = progress.staffTotals(planId, fiscalYear, caller);
         for (Staff.InFiscalYear entry : staff.register(plan.tenantId(), fiscalYear)) {
             Staff member = entry.staff(); // as the register stood for the year
@@ -104,8 +105,8 @@ class PlanProgressReportSource implements ProgressReportSource {
         String approval = version == null ? "" : plans.version(plan, version).map(v -> approval(v.approval())).orElse("");
         return new ProgressReport(TITLE, tenant.nameTh(), tenant.code(), plan.title(), plan.fiscalYearStart(), plan.fiscalYearEnd(),
                 p.fiscalYear(), version, approval, ZonedDateTime.now(Clock.system(FiscalYears.BANGKOK)), signatories(tenant.kind()),
-                List.of(summary, goals.build(), courses.build(), groups("divisions", "ส่วนราชการ", p.byDivision()),
-                        groups("targetGroups", "กลุ่มเป้าหมาย", p.byTargetGroup()), people.build()));
+                List.of(summary, goals.build(), courses.build(), groups("divisions", Glossary.DIVISION, p.byDivision()),
+                        groups("targetGroups", Glossary.TARGET_GROUP, p.byTargetGroup()), people.build()));
     }
 
     /** "ก.อบต.จังหวัดหนองคาย มติครั้งที่ 1/2567 เมื่อ 1 กันยายน 2566", from what the committee recorded. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import th.phatthana.schema.Glossary;
 import th.phatthana.api.time.ThaiDates;
 
 /**
@@ -21,7 +22,7 @@ import th.phatthana.api.time.ThaiDates;
  * @param fiscalYear       the fiscal year reported (Buddhist Era, e.g. 2567)
  * @param planVersion      the plan version the figures are computed with (0 the plan as first approved, N its N-th amendment; null not approved)
  * @param approval         who approved that version, e.g. "ก.อบต.จังหวัดหนองคาย มติครั้งที่ 1/2567 เมื่อ 1 กันยายน 2566"; empty if unknown
- * @param generatedAt      when the data was read ("ข้อมูล ณ วันที่"), in Asia/Bangkok
+ * @param generatedAt      when the data was read (Glossary.DATA_AS_OF), in Asia/Bangkok
  * @param signatories      the positions that sign the report (ผู้รายงาน, the organisation's ปลัด and chief executive)
  * @param tables           summary, goals, courses, divisions, targetGroups, staff (any of them, in order)
  */
@@ -55,7 +56,7 @@ public record ProgressReport(
         if (version == null) {
             return "ยังไม่ได้รับความเห็นชอบ";
         }
-        return version == 0 ? "ฉบับแรก" : "ฉบับปรับปรุง ครั้งที่ " + version;
+        return th.phatthana.schema.Glossary.versionLabel(version);
     }
 
     /** The report as the writers render it. */
@@ -63,10 +64,10 @@ public record ProgressReport(
         return new ReportDocument(title, List.of(
                 new ReportDocument.Line("องค์กรปกครองส่วนท้องถิ่น", organisationName),
                 new ReportDocument.Line("รหัสองค์กร", organisationCode),
-                new ReportDocument.Line("แผนพัฒนาบุคลากร", planTitle + " (ปีงบประมาณ พ.ศ. " + planFirstYear + "–" + planLastYear + ")"),
+                new ReportDocument.Line(Glossary.PLAN, planTitle + " (ปีงบประมาณ พ.ศ. " + planFirstYear + "–" + planLastYear + ")"),
                 new ReportDocument.Line("ฉบับที่ใช้", versionLabel(planVersion)),
                 new ReportDocument.Line("ความเห็นชอบ", approval),
-                new ReportDocument.Line("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) fiscalYear),
+                new ReportDocument.Line(Glossary.FISCAL_YEAR + "ที่รายงาน (พ.ศ.)", (long) fiscalYear),
                 new ReportDocument.Line(ReportDocument.DATA_AS_OF, ThaiDates.dateTime(generatedAt))),
                 tables, signatories, organisationName + " · " + ThaiDates.fiscalYear(fiscalYear), generatedAt, fileStem());
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.phatthana.schema.Glossary;
 import th.phatthana.api.access.Callers;
 import th.phatthana.api.oversight.ProvinceOverviewService.Entry;
 import th.phatthana.api.oversight.ProvinceOverviewService.Overview;
@@ -70,7 +71,7 @@ class ProvinceOverviewExportController {
             Callers.require(caller);
             ExportFormat exportFormat = ExportFormat.parse(format);
             if (exportFormat == null) {
-                throw ApiException.badRequest("format", "is xlsx, csv or pdf");
+                throw ApiException.badRequest("format", "ต้องเป็น xlsx, csv หรือ pdf", "is xlsx, csv or pdf");
             }
             boolean thaiDigits = ExportController.thaiDigits(digits);
             TenantKind tenantKind = kind == null || kind.isBlank() ? null : kind(kind);
@@ -82,7 +83,7 @@ class ProvinceOverviewExportController {
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(exportFormat.write(document, thaiDigits));
         } catch (ApiException e) {
-            return ExportController.error(e);
+            return ExportController.error(e, request);
         }
     }
 
@@ -90,7 +91,7 @@ class ProvinceOverviewExportController {
         try {
             return TenantKind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("kind", "is PAO, MUNICIPALITY, SAO or PATTAYA");
+            throw ApiException.badRequest("kind", "ต้องเป็น PAO (อบจ.), MUNICIPALITY (เทศบาล), SAO (อบต.) หรือ PATTAYA (เมืองพัทยา)", "is PAO, MUNICIPALITY, SAO or PATTAYA");
         }
     }
 
@@ -100,7 +101,7 @@ class ProvinceOverviewExportController {
         return new ReportDocument(TITLE, List.of(
                 new ReportDocument.Line("จังหวัด", overview.province()),
                 new ReportDocument.Line("ประเภทองค์กรปกครองส่วนท้องถิ่น", kind),
-                new ReportDocument.Line("ปีงบประมาณที่รายงาน (พ.ศ.)", (long) overview.fiscalYear()),
+                new ReportDocument.Line(Glossary.FISCAL_YEAR + "ที่รายงาน (พ.ศ.)", (long) overview.fiscalYear()),
                 new ReportDocument.Line("จำนวนองค์กร", overview.organisations().size() + " แห่ง"),
                 new ReportDocument.Line(ReportDocument.DATA_AS_OF, ThaiDates.dateTime(now))),
                 List.of(table(overview)), List.of("ผู้รายงาน", "ผู้ตรวจสอบ"),
@@ -131,10 +132,10 @@ class ProvinceOverviewExportController {
 
     private ReportTable table(Overview overview) {
         ReportTable.Builder table = ReportTable.builder("organisations", "องค์กรปกครองส่วนท้องถิ่น").text("รหัส")
-                .text("องค์กรปกครองส่วนท้องถิ่น").text("อำเภอ").text("แผนพัฒนาบุคลากร").text("สถานะแผน").decimal("บุคลากร (คน)")
+                .text("องค์กรปกครองส่วนท้องถิ่น").text("อำเภอ").text(Glossary.PLAN).text("สถานะแผน").decimal("บุคลากร (คน)")
                 .decimal("ได้รับการพัฒนา (คน)").percent("ร้อยละที่ได้รับการพัฒนา").decimal("ชั่วโมงต่อคน").decimal("หลักสูตรตามแผนปีนี้")
                 .decimal("หลักสูตรที่ดำเนินการแล้ว").decimal("ตัวชี้วัดที่บรรลุ").decimal("ตัวชี้วัดที่วัดได้").decimal("งบประมาณตามแผน (บาท)")
-                .decimal("เบิกจ่ายจริง (บาท)").percent("ร้อยละการเบิกจ่าย");
+                .decimal(Glossary.SPENT + " (บาท)").percent(Glossary.SPENT_SHARE);
         List<Figures> all = new ArrayList<>();
         for (Entry entry : overview.organisations()) {
             PlanProgress progress = overviews.progress(entry);

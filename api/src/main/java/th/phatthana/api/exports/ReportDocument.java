@@ -22,7 +22,7 @@ public record ReportDocument(String title, List<Line> heading, List<ReportTable>
         ZonedDateTime generatedAt, String fileStem) {
 
     /** The label of the heading line that gives the data's date. */
-    public static final String DATA_AS_OF = "ข้อมูล ณ วันที่";
+    public static final String DATA_AS_OF = th.phatthana.schema.Glossary.DATA_AS_OF;
 
     /** One line of the heading. */
     public record Line(String label, Object value) {

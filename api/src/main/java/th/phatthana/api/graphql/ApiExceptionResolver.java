@@ -29,7 +29,7 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof ApiException api) {
-            return error(env, ApiErrorType.of(api.kind()), api.code(), api.getMessage());
+            return error(env, ApiErrorType.of(api.kind()), api.code(), api.getMessage(Languages.of(env.getGraphQlContext())));
         }
         if (ex instanceof InvalidInputException) {
             return error(env, ApiErrorType.BAD_REQUEST, "BAD_REQUEST", ex.getMessage());

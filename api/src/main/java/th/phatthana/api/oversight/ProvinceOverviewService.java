@@ -60,18 +60,18 @@ public class ProvinceOverviewService {
         TenantKind scopeKind;
         if (caller.isNational()) {
             if (province == null || province.isBlank()) {
-                throw ApiException.badRequest("province", "a national user names the province");
+                throw ApiException.badRequest("province", "ผู้ใช้ส่วนกลางต้องระบุจังหวัด", "a national user names the province");
             }
             scopeProvince = province.strip();
             scopeKind = kind;
         } else if (caller.has(Role.PROVINCIAL_COMMITTEE)) {
             if (province != null && !province.strip().equals(caller.province()) || kind != null && kind != caller.committeeKind()) {
-                throw ApiException.forbidden("a provincial committee sees the organisations of its own province and kind only");
+                throw ApiException.forbidden("กรรมการระดับจังหวัดดูได้เฉพาะองค์กรปกครองส่วนท้องถิ่นในจังหวัดและประเภทของตนเท่านั้น", "a provincial committee sees the organisations of its own province and kind only");
             }
             scopeProvince = caller.province();
             scopeKind = caller.committeeKind();
         } else {
-            throw ApiException.forbidden("the province overview is for provincial committees and national users");
+            throw ApiException.forbidden("ภาพรวมระดับจังหวัดเปิดดูได้เฉพาะกรรมการระดับจังหวัดและผู้ใช้ส่วนกลาง", "the province overview is for provincial committees and national users");
         }
         int year = fiscalYear != null ? fiscalYear : progress.currentFiscalYear();
         List<Entry> entries = tenants.all().stream()

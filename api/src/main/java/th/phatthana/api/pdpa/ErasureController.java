@@ -1,5 +1,6 @@
 package th.phatthana.api.pdpa;
 
+import th.phatthana.schema.Glossary;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ class ErasureController {
     EraseStaffMemberPayload eraseStaffMember(@Argument EraseStaffMemberInput input, @ContextValue Caller caller,
             @ContextValue String origin) {
         Tenant organisation = ownOrganisation(caller);
-        Staff member = staff.find(organisation.id(), input.staffId()).orElseThrow(() -> ApiException.notFound("staff member"));
+        Staff member = staff.find(organisation.id(), input.staffId()).orElseThrow(() -> ApiException.notFound(Glossary.STAFF, "staff member"));
         ErasurePolicy chosen = input.mode() == null ? organisation.erasurePolicy() : input.mode();
         StaffErasure.Outcome outcome = erasure.erase(member, input.reason(), chosen, caller, origin);
         return new EraseStaffMemberPayload(outcome.erasure(), UserError.of(outcome.problems()));
@@ -73,6 +74,6 @@ class ErasureController {
     private Tenant ownOrganisation(Caller caller) {
         Callers.require(caller);
         Callers.requireWrite(caller, caller.tenantId(), Role.TENANT_ADMIN);
-        return tenants.findById(caller.tenantId()).orElseThrow(() -> ApiException.notFound("organisation"));
+        return tenants.findById(caller.tenantId()).orElseThrow(() -> ApiException.notFound("หน่วยงาน", "organisation"));
     }
 }

@@ -39,7 +39,8 @@ class PlanDivisionUsage implements DivisionUsage {
     }
 
     @Override
-    public String describe(long count) {
-        return count + " plan(s) have courses aimed at this division: change those course targets first";
+    public th.phatthana.schema.Message describe(long count) {
+        return th.phatthana.schema.Message.of("มี" + th.phatthana.schema.Glossary.PLAN + " " + count + " แผนที่มีหลักสูตรสำหรับ" + th.phatthana.schema.Glossary.DIVISION + "นี้ กรุณาแก้ไขกลุ่มเป้าหมายของหลักสูตรเหล่านั้นก่อน",
+                count + " plan(s) have courses aimed at this division: change those course targets first");
     }
 }

@@ -1,5 +1,6 @@
 package th.phatthana.api.plans;
 
+import th.phatthana.schema.Glossary;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,8 +102,8 @@ public class PlanService {
             return new Outcome(null, null, null, List.copyOf(problems));
         }
 
-        static Outcome refused(String field, String code, String message) {
-            return refused(List.of(new Problem(field, code, message)));
+        static Outcome refused(String field, String code, String th, String en) {
+            return refused(List.of(new Problem(field, code, th, en)));
         }
     }
 
@@ -130,7 +131,7 @@ public class PlanService {
         String tenantId = ScopedIds.tenantOf(planId);
         Plan plan = tenantId == null ? null : plans.findByTenantIdAndId(tenantId, planId).orElse(null);
         if (plan == null || !visible(plan, caller)) {
-            throw ApiException.notFound("plan");
+            throw ApiException.notFound(Glossary.PLAN, "plan");
         }
         return plan;
     }
@@ -160,7 +161,7 @@ public class PlanService {
     }
 
     public Tenant tenant(Plan plan) {
-        return tenants.findById(plan.tenantId()).orElseThrow(() -> ApiException.notFound("organisation"));
+        return tenants.findById(plan.tenantId()).orElseThrow(() -> ApiException.notFound("หน่วยงาน", "organisation"));
     }
 
     /** The organisation named (or the caller's own), which the caller must be allowed to read. */
@@ -214,7 +215,7 @@ public class PlanService {
     public List<Plan> reviewQueue(Caller caller) {
         Callers.require(caller);
         if (!caller.has(Role.PROVINCIAL_COMMITTEE) || caller.province() == null || caller.committeeKind() == null) {
-            throw ApiException.forbidden("the review queue is for provincial committee members (PROVINCIAL_COMMITTEE)");
+            throw ApiException.forbidden("รายการแผนที่รอพิจารณาเปิดดูได้เฉพาะกรรมการระดับจังหวัด (PROVINCIAL_COMMITTEE)", "the review queue is for provincial committee members (PROVINCIAL_COMMITTEE)");
         }
         List<String> tenantIds = tenants.inProvince(caller.province(), caller.committeeKind()).stream().map(Tenant::id).toList();
         if (tenantIds.isEmpty()) {
@@ -230,11 +231,11 @@ public class PlanService {
 
     /** The differences between two revisions; {@code to} null means the open draft (or the current version). */
     public PlanDiff diff(Plan plan, int from, Integer to, Caller caller) {
-        PlanContent before = content(plan, from, caller).orElseThrow(() -> ApiException.badRequest("from", "plan has no revision " + from));
+        PlanContent before = content(plan, from, caller).orElseThrow(() -> ApiException.badRequest("from", "แผนนี้ไม่มีฉบับที่ " + from, "plan has no revision " + from));
         int toNumber = to != null ? to
                 : visibleDraft(plan, caller).map(Revision::number).orElse(plan.currentVersion() == null ? 0 : plan.currentVersion());
         PlanContent after = content(plan, toNumber, caller)
-                .orElseThrow(() -> ApiException.badRequest("to", "plan has no revision " + toNumber));
+                .orElseThrow(() -> ApiException.badRequest("to", "แผนนี้ไม่มีฉบับที่ " + toNumber, "plan has no revision " + toNumber));
         return PlanDiff.between(from, before, toNumber, after, plan.fiscalYears(), json);
     }
 
@@ -267,12 +268,14 @@ public class PlanService {
     public Outcome create(Caller caller, PlanInputs.CreatePlanInput input, boolean fromMasterPlan, String origin) {
         String tenantId = Callers.ownTenant(caller);
         Callers.requireWrite(caller, tenantId, AUTHORS);
-        Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> ApiException.notFound("organisation"));
+        Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> ApiException.notFound("หน่วยงาน", "organisation"));
         int start = input.fiscalYearStart();
         List<Integer> years = Plan.yearsFrom(start);
         for (Plan other : plansOf(tenantId)) {
             if (years.stream().anyMatch(other::covers)) {
-                return Outcome.refused("input.fiscalYearStart", "OVERLAP", "the organisation's plan " + other.title() + " ("
+                return Outcome.refused("input.fiscalYearStart", "OVERLAP", "หน่วยงานมี" + Glossary.PLAN + " " + other.title() + " ("
+                        + other.fiscalYearStart() + "–" + other.fiscalYearEnd() + ") ที่ครอบคลุม" + Glossary.FISCAL_YEAR + "ใน " + years
+                        + " อยู่แล้ว แต่ละปีงบประมาณมีแผนได้แผนเดียว", "the organisation's plan " + other.title() + " ("
                         + other.fiscalYearStart() + "–" + other.fiscalYearEnd() + ") already covers one of " + years
                         + "; one plan covers each fiscal year");
             }
@@ -286,7 +289,8 @@ public class PlanService {
         try {
             plan = plans.insert(plan);
         } catch (DuplicateKeyException e) {
-            return Outcome.refused("input.fiscalYearStart", "OVERLAP", "another plan of the organisation covers one of " + years);
+            return Outcome.refused("input.fiscalYearStart", "OVERLAP", "หน่วยงานมีแผนอื่นที่ครอบคลุม" + Glossary.FISCAL_YEAR + "ใน " + years + " อยู่แล้ว",
+                    "another plan of the organisation covers one of " + years);
         }
         record(plan, caller, Action.CREATED, 0, fromMasterPlan ? "created from the national master plan (" + masterPlan.source() + ")"
                 : "created", List.of(), origin);
@@ -378,7 +382,7 @@ public class PlanService {
         }
         Revision draft = plan.draft();
         if (draft.content().course(input.key()).isEmpty()) {
-            return Outcome.refused("input.key", "NOT_FOUND", "the draft has no course " + input.key());
+            return Outcome.refused("input.key", "NOT_FOUND", "ร่างแผนไม่มีหลักสูตร " + input.key(), "the draft has no course " + input.key());
         }
         Errors errors = new Errors();
         PlanContent.Course course = PlanInputs.course(input.course(), input.key(), Set.of(), "input.course", errors);
@@ -400,7 +404,7 @@ public class PlanService {
         Revision draft = plan.draft();
         Optional<PlanContent.Course> removed = draft.content().course(input.key());
         if (removed.isEmpty()) {
-            return Outcome.refused("input.key", "NOT_FOUND", "the draft has no course " + input.key());
+            return Outcome.refused("input.key", "NOT_FOUND", "ร่างแผนไม่มีหลักสูตร " + input.key(), "the draft has no course " + input.key());
         }
         List<PlanContent.Course> courses = draft.content().courses().stream().filter(c -> !c.key().equals(input.key())).toList();
         return saveCourses(plan, courses, null, caller, Action.COURSE_REMOVED,
@@ -496,7 +500,7 @@ public class PlanService {
         }
         Revision draft = plan.draft();
         if (PlanChecks.blank(input.comments())) {
-            return Outcome.refused("input.comments", "REQUIRED", "say what the organisation should change");
+            return Outcome.refused("input.comments", "REQUIRED", "ระบุสิ่งที่หน่วยงานต้องแก้ไข", "say what the organisation should change");
         }
         Tenant tenant = tenant(plan);
         Plan.Review review = new Plan.Review(Plan.ReviewDecision.RETURNED, input.comments().strip(), null, null, committeeName(tenant),
@@ -517,10 +521,12 @@ public class PlanService {
         LocalDate date = input.announcementDate();
         if (date.isBefore(version.approval().resolutionDate())) {
             return Outcome.refused("input.announcementDate", "BEFORE_APPROVAL",
+                    "วันประกาศใช้ต้องไม่ก่อนวันที่ได้รับความเห็นชอบ " + version.approval().resolutionDate(),
                     "the announcement cannot precede the approval of " + version.approval().resolutionDate());
         }
         if (date.isAfter(today())) {
-            return Outcome.refused("input.announcementDate", "IN_FUTURE", "record the announcement once made; " + date + " is after today");
+            return Outcome.refused("input.announcementDate", "IN_FUTURE", "บันทึกการประกาศใช้เมื่อประกาศแล้ว วันที่ " + date + " ยังมาไม่ถึง",
+                    "record the announcement once made; " + date + " is after today");
         }
         Plan.Announcement announcement = new Plan.Announcement(number, date, actor(caller), now());
         Plan changed = plan.announced(announcement, now());
@@ -536,7 +542,7 @@ public class PlanService {
             return refused(plan, refusal.get());
         }
         if (PlanChecks.blank(input.reason())) {
-            return Outcome.refused("input.reason", "REQUIRED", "an amendment states its reason (เหตุผลความจำเป็น)");
+            return Outcome.refused("input.reason", "REQUIRED", "การปรับปรุงแผนต้องระบุเหตุผลความจำเป็น", "an amendment states its reason (เหตุผลความจำเป็น)");
         }
         PlanVersion current = version(plan, plan.currentVersion()).orElseThrow();
         int number = plan.currentVersion() + 1;
@@ -578,7 +584,7 @@ public class PlanService {
         Tenant tenant = tenant(plan);
         if (!caller.has(Role.PROVINCIAL_COMMITTEE) || !tenant.province().equals(caller.province())
                 || tenant.kind() != caller.committeeKind()) {
-            throw ApiException.forbidden("only " + committeeName(tenant) + " (PROVINCIAL_COMMITTEE of " + tenant.province() + ", "
+            throw ApiException.forbidden("แผนนี้ให้ความเห็นชอบหรือส่งกลับได้เฉพาะ " + committeeName(tenant), "only " + committeeName(tenant) + " (PROVINCIAL_COMMITTEE of " + tenant.province() + ", "
                     + tenant.kind() + ") approves or returns this plan");
         }
         return plan;
@@ -586,6 +592,22 @@ public class PlanService {
 
     /** The workflow's refusal as the caller reads it; every such message is made here. */
     private static Outcome refused(Plan plan, PlanRefusal refusal) {
+        String th = switch (refusal) {
+            case APPROVED_VERSIONS_NEVER_CHANGE ->
+                "แผนนี้ได้รับความเห็นชอบแล้ว ฉบับที่เห็นชอบแล้วแก้ไขไม่ได้ หากต้องการเปลี่ยนให้ขอปรับปรุงแผน (startPlanAmendment) (ข้อ 19)";
+            case DRAFT_WITH_COMMITTEE -> "ร่างแผนอยู่ระหว่างการพิจารณาของคณะกรรมการระดับจังหวัด กรุณารอผลการพิจารณา";
+            case NO_DRAFT_TO_SUBMIT -> "แผนนี้ไม่มีร่างที่เปิดอยู่ แผนที่ได้รับความเห็นชอบแล้วเปลี่ยนได้โดยการปรับปรุงแผน (startPlanAmendment) เท่านั้น";
+            case ALREADY_SUBMITTED -> "ร่างแผนเสนอคณะกรรมการระดับจังหวัดแล้ว";
+            case CLOSED -> "แผนนี้สิ้นสุดแล้วเมื่อ " + plan.endsOn() + " จึงปรับปรุงไม่ได้";
+            case NOT_SUBMITTED -> "แผนนี้ไม่มีฉบับที่รอการพิจารณาของคณะกรรมการ";
+            case NOT_APPROVED_TO_ANNOUNCE -> "ประกาศใช้ได้เฉพาะแผนที่ได้รับความเห็นชอบแล้ว";
+            case ALREADY_ANNOUNCED -> Glossary.versionLabel(plan.currentVersion()) + " ประกาศใช้แล้วเมื่อ "
+                    + plan.announcement(plan.currentVersion()).orElseThrow().date();
+            case NOT_APPROVED_TO_AMEND -> "แผนที่ยังไม่ได้รับความเห็นชอบให้แก้ไขร่างได้โดยตรง การปรับปรุงแผนใช้กับแผนที่เห็นชอบแล้ว (ข้อ 19)";
+            case AMENDMENT_OPEN -> Glossary.versionLabel(plan.draft().number()) + " เปิดอยู่แล้ว กรุณาเสนอหรือยกเลิกร่างนั้นก่อน";
+            case NO_DRAFT_TO_DISCARD -> "แผนนี้ไม่มีร่างที่เปิดอยู่";
+            case SUBMITTED_DRAFT_NOT_DISCARDED -> "ร่างแผนอยู่ระหว่างการพิจารณาของคณะกรรมการระดับจังหวัด";
+        };
         String message = switch (refusal) {
             case APPROVED_VERSIONS_NEVER_CHANGE ->
                 "the plan is approved and its versions never change: open an amendment (startPlanAmendment) to change it (§19)";
@@ -602,7 +624,7 @@ public class PlanService {
             case NO_DRAFT_TO_DISCARD -> "the plan has no open draft";
             case SUBMITTED_DRAFT_NOT_DISCARDED -> "the draft is with the provincial committee";
         };
-        return Outcome.refused("input.planId", refusal.code(), message);
+        return Outcome.refused("input.planId", refusal.code(), th, message);
     }
 
     private Outcome save(Plan changed, Caller caller, Action action, int revision, String summary, List<FieldChange> changes,
@@ -611,7 +633,7 @@ public class PlanService {
         try {
             saved = plans.save(changed);
         } catch (OptimisticLockingFailureException e) {
-            return Outcome.refused("input.planId", "CONFLICT", "the plan was changed at the same time by someone else; reload and retry");
+            return Outcome.refused("input.planId", "CONFLICT", "มีผู้อื่นแก้ไขแผนนี้ในเวลาเดียวกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง", "the plan was changed at the same time by someone else; reload and retry");
         }
         record(saved, caller, action, revision, summary, changes, origin);
         return new Outcome(saved, course, null, List.of());

@@ -67,7 +67,7 @@ public final class PlanViews {
         }
 
         public static String label(int number) {
-            return number == 0 ? "ฉบับเดิม (original)" : "ปรับปรุงครั้งที่ " + number + " (amendment " + number + ")";
+            return th.phatthana.schema.Glossary.versionLabel(number);
         }
 
         static RevisionView of(Plan plan, PlanVersion version) {

@@ -23,7 +23,7 @@ interface LiveCaller {
     /** The updates, ended with an error once the caller's credential stops holding. */
     default <T> Flux<T> guard(Flux<T> updates) {
         Flux<T> revoked = Flux.interval(RECHECK).filter(tick -> !stillValid()).next()
-                .flatMapMany(tick -> Flux.error(ApiException.unauthenticated(
+                .flatMapMany(tick -> Flux.error(ApiException.unauthenticated("โทเคนหรือการเข้าสู่ระบบของการติดตามข้อมูลนี้ถูกเพิกถอน หมดอายุ หรือสิ้นสุดแล้ว หรือผู้ใช้หรือหน่วยงานถูกระงับการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง",
                         "the token or session of this subscription was revoked, expired or ended, or its user or organisation was disabled")));
         return updates.mergeWith(revoked);
     }

@@ -1,5 +1,6 @@
 package th.phatthana.api.progress;
 
+import th.phatthana.schema.Glossary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -315,7 +316,7 @@ public class ProgressService {
     public StaffProgress staffProgress(String planId, Integer fiscalYearOrNull, String staffId, Caller caller) {
         PlanUnderReview under = readPlan(planId, caller);
         String tenantId = under.plan().tenantId();
-        Staff recorded = staff.find(tenantId, staffId).orElseThrow(() -> ApiException.notFound("staff"));
+        Staff recorded = staff.find(tenantId, staffId).orElseThrow(() -> ApiException.notFound(Glossary.STAFF, "staff"));
         int fiscalYear = fiscalYearOrNull != null ? fiscalYearOrNull : FiscalYears.of(plans.today());
         // as the register stood for the year; someone not employed in it is targeted by nothing, as of its last day
         Staff.InFiscalYear inYear = recorded.inFiscalYear(fiscalYear, plans.today()).orElse(null);

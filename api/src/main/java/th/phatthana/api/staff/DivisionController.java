@@ -1,5 +1,6 @@
 package th.phatthana.api.staff;
 
+import th.phatthana.schema.Glossary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,8 @@ class DivisionController {
 
     @QueryMapping
     Division division(@Argument String id, @ContextValue Caller caller) {
-        String tenantId = access.readableTenantOf(caller, id, "division");
-        return divisions.find(tenantId, id).orElseThrow(() -> ApiException.notFound("division"));
+        String tenantId = access.readableTenantOf(caller, id, Glossary.DIVISION, "division");
+        return divisions.find(tenantId, id).orElseThrow(() -> ApiException.notFound(Glossary.DIVISION, "division"));
     }
 
     @MutationMapping
@@ -74,7 +75,7 @@ class DivisionController {
     DivisionPayload updateDivision(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
         String tenantId = StaffAccess.writableTenant(caller, StaffAccess.DIVISION_WRITERS);
         String id = (String) input.get("id");
-        Division existing = divisions.find(tenantId, id).orElseThrow(() -> ApiException.notFound("division"));
+        Division existing = divisions.find(tenantId, id).orElseThrow(() -> ApiException.notFound(Glossary.DIVISION, "division"));
         String nameTh = input.containsKey("nameTh") ? (String) input.get("nameTh") : existing.nameTh();
         String nameEn = input.containsKey("nameEn") ? (String) input.get("nameEn") : existing.nameEn();
         Integer sortOrder = input.get("sortOrder") != null ? (Integer) input.get("sortOrder") : Integer.valueOf(existing.sortOrder());
@@ -89,7 +90,7 @@ class DivisionController {
     DeleteDivisionPayload deleteDivision(@Argument Map<String, Object> input, @ContextValue Caller caller, @ContextValue String origin) {
         String tenantId = StaffAccess.writableTenant(caller, StaffAccess.DIVISION_WRITERS);
         String id = (String) input.get("id");
-        divisions.find(tenantId, id).orElseThrow(() -> ApiException.notFound("division"));
+        divisions.find(tenantId, id).orElseThrow(() -> ApiException.notFound(Glossary.DIVISION, "division"));
         Outcome<Division> outcome = divisions.delete(tenantId, id);
         if (!outcome.accepted()) {
             return new DeleteDivisionPayload(null, StaffAccess.userErrors(outcome.problems()));

@@ -187,15 +187,15 @@ final class RosterFiles {
             }
             RosterColumn column = RosterColumn.byHeader(header);
             if (column == null) {
-                errors.add(new StaffRoster.RowError(1, null, "UNKNOWN_COLUMN", "unknown column '" + header.strip() + "'"));
+                errors.add(new StaffRoster.RowError(1, null, "UNKNOWN_COLUMN", "ไม่รู้จักคอลัมน์ '" + header.strip() + "'", "unknown column '" + header.strip() + "'"));
             } else if (columns.contains(column)) {
-                errors.add(new StaffRoster.RowError(1, column, "REPEATED_COLUMN", "the column appears twice"));
+                errors.add(new StaffRoster.RowError(1, column, "REPEATED_COLUMN", "คอลัมน์นี้ซ้ำกัน", "the column appears twice"));
             }
             columns.add(column);
         }
         for (RosterColumn column : RosterColumn.values()) {
             if (column.required() && !columns.contains(column)) {
-                errors.add(new StaffRoster.RowError(1, column, "MISSING_COLUMN", "the required column is missing"));
+                errors.add(new StaffRoster.RowError(1, column, "MISSING_COLUMN", "ไม่มีคอลัมน์ที่ต้องมี", "the required column is missing"));
             }
         }
         if (!errors.isEmpty()) {

@@ -34,12 +34,12 @@ class StaffAccess {
     }
 
     /** The tenant of a record id the caller may read, or NOT_FOUND naming {@code what}. */
-    String readableTenantOf(Caller caller, String id, String what) {
+    String readableTenantOf(Caller caller, String id, String whatTh, String what) {
         Callers.require(caller);
         String tenantId = ScopedIds.tenantOf(id);
         Optional<Tenant> tenant = tenantId == null ? Optional.empty() : tenants.findById(tenantId);
         if (tenant.isEmpty() || !caller.canRead(tenant.get())) {
-            throw ApiException.notFound(what);
+            throw ApiException.notFound(whatTh, what);
         }
         return tenantId;
     }

@@ -1,5 +1,6 @@
 package th.phatthana.api.staff;
 
+import th.phatthana.schema.Glossary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,8 +86,8 @@ class StaffController {
 
     @QueryMapping("staff")
     Staff staffMember(@Argument String id, @ContextValue Caller caller) {
-        String tenantId = access.readableTenantOf(caller, id, "staff member");
-        return staff.find(tenantId, id).orElseThrow(() -> ApiException.notFound("staff member"));
+        String tenantId = access.readableTenantOf(caller, id, Glossary.STAFF, "staff member");
+        return staff.find(tenantId, id).orElseThrow(() -> ApiException.notFound(Glossary.STAFF, "staff member"));
     }
 
     @QueryMapping
@@ -95,14 +96,14 @@ class StaffController {
         Tenant organisation = access.readableOrganisation(caller, organisationId);
         int count = subrange.count().orElse(DEFAULT_PAGE);
         if (count < 1) {
-            throw ApiException.badRequest("first", "must be between 1 and " + MAX_PAGE);
+            throw ApiException.badRequest("first", "ต้องอยู่ระหว่าง 1 ถึง " + MAX_PAGE, "must be between 1 and " + MAX_PAGE);
         }
         count = Math.min(count, MAX_PAGE);
         String after = null;
         if (subrange.position().isPresent()) {
             if (!(subrange.position().get() instanceof KeysetScrollPosition keyset) || !keyset.scrollsForward()
                     || !(keyset.getKeys().get(CURSOR_KEY) instanceof String number)) {
-                throw ApiException.badRequest("after", "not a cursor of this list");
+                throw ApiException.badRequest("after", "ไม่ใช่ตำแหน่งอ้างอิง (cursor) ของรายการนี้", "not a cursor of this list");
             }
             after = number;
         }
@@ -129,7 +130,7 @@ class StaffController {
         try {
             return staff.findByCitizenId(tenantId, citizenId).orElse(null);
         } catch (InvalidInputException e) {
-            throw ApiException.badRequest("citizenId", "not a valid Thai citizen ID (13 digits with a valid check digit)");
+            throw ApiException.badRequest("citizenId", "ไม่ใช่เลขประจำตัวประชาชนที่ถูกต้อง (13 หลัก และเลขตรวจสอบหลักสุดท้ายต้องถูกต้อง)", "not a valid Thai citizen ID (13 digits with a valid check digit)");
         }
     }
 
@@ -302,7 +303,7 @@ class StaffController {
 
     /** A staff member of the caller's own organisation; anything else is NOT_FOUND. */
     private Staff own(String tenantId, String id) {
-        return staff.find(tenantId, id).orElseThrow(() -> ApiException.notFound("staff member"));
+        return staff.find(tenantId, id).orElseThrow(() -> ApiException.notFound(Glossary.STAFF, "staff member"));
     }
 
     private void audit(Outcome<Staff> outcome, String tenantId, Caller caller, String action, String origin) {

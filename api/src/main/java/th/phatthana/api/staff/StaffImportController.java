@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import th.phatthana.api.access.Callers;
+import th.phatthana.api.problems.RequestLanguage;
+import th.phatthana.schema.Message;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.audit.AuditTrail;
 import th.phatthana.tenants.staff.RosterColumn;
@@ -50,15 +52,17 @@ class StaffImportController {
             @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
-            return unauthenticated();
+            return unauthenticated(request);
         }
         if (!caller.canWrite(caller.tenantId(), StaffAccess.STAFF_WRITERS)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
-                    "importing staff needs the role TENANT_ADMIN or HR_OFFICER in the organisation"));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", RequestLanguage.say(request,
+                    "การนำเข้าข้อมูลบุคลากรต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน",
+                    "importing staff needs the role TENANT_ADMIN or HR_OFFICER in the organisation")));
         }
         if (file == null || file.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("error",
-                    "send the roster as multipart/form-data with the file in the field 'file' (CSV UTF-8 or XLSX)"));
+            return ResponseEntity.badRequest().body(Map.of("error", RequestLanguage.say(request,
+                    "ส่งทะเบียนบุคลากรแบบ multipart/form-data โดยใส่ไฟล์ในฟิลด์ 'file' (CSV UTF-8 หรือ XLSX)",
+                    "send the roster as multipart/form-data with the file in the field 'file' (CSV UTF-8 or XLSX)")));
         }
         List<StaffRoster.Row> rows;
         try {
@@ -67,7 +71,7 @@ class StaffImportController {
             if (e.errors().isEmpty()) {
                 return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
             }
-            return refused(e.getMessage(), e.errors());
+            return refused(request, e.getMessage(), e.getMessage(), e.errors());
         }
         StaffRoster.Result result;
         try {
@@ -76,7 +80,8 @@ class StaffImportController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
         }
         if (!result.accepted()) {
-            return refused("the file was not imported: " + result.errors().size() + " problem(s); nothing was changed", result.errors());
+            return refused(request, "ไม่ได้นำเข้าไฟล์: พบปัญหา " + result.errors().size() + " รายการ ข้อมูลไม่มีการเปลี่ยนแปลง",
+                    "the file was not imported: " + result.errors().size() + " problem(s); nothing was changed", result.errors());
         }
         audit.record(caller.tenantId(), caller, "staff.import", "staff", Map.of("file", String.valueOf(file.getOriginalFilename()),
                 "created", String.valueOf(result.created()), "updated", String.valueOf(result.updated())), request.getRemoteAddr());
@@ -86,12 +91,12 @@ class StaffImportController {
     @GetMapping("/api/staff/import/template")
     ResponseEntity<?> template(HttpServletRequest request, @RequestParam(name = "format", defaultValue = "xlsx") String format) {
         if (Callers.current(request) == Callers.ANONYMOUS) {
-            return unauthenticated();
+            return unauthenticated(request);
         }
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> file(RosterTemplate.csv(), CSV, "staff-roster-template.csv");
             case "xlsx" -> file(RosterTemplate.xlsx(), XLSX, "staff-roster-template.xlsx");
-            default -> ResponseEntity.badRequest().body(Map.of("error", "format is csv or xlsx"));
+            default -> ResponseEntity.badRequest().body(Map.of("error", RequestLanguage.say(request, "format ต้องเป็น csv หรือ xlsx", "format is csv or xlsx")));
         };
     }
 
@@ -101,26 +106,29 @@ class StaffImportController {
                 .body(content);
     }
 
-    private static ResponseEntity<Map<String, Object>> refused(String message, List<StaffRoster.RowError> errors) {
-        List<Map<String, Object>> rows = errors.stream().map(StaffImportController::json).toList();
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message, "rows", rows));
+    private static ResponseEntity<Map<String, Object>> refused(HttpServletRequest request, String th, String en,
+            List<StaffRoster.RowError> errors) {
+        Locale language = RequestLanguage.of(request);
+        List<Map<String, Object>> rows = errors.stream().map(error -> json(error, language)).toList();
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", Message.of(th, en).in(language), "rows", rows));
     }
 
     /** One row error: the row, the column's Thai header (empty for the whole row), its English key, a stable code, the message. */
-    private static Map<String, Object> json(StaffRoster.RowError error) {
+    private static Map<String, Object> json(StaffRoster.RowError error, Locale language) {
         Map<String, Object> row = new LinkedHashMap<>();
         RosterColumn column = error.column();
         row.put("row", error.row());
         row.put("column", column == null ? "" : column.header());
         row.put("field", column == null ? "" : column.key());
         row.put("code", error.code());
-        row.put("message", error.message());
+        row.put("message", error.message(language));
         return row;
     }
 
-    private static <T> ResponseEntity<T> unauthenticated() {
+    private static <T> ResponseEntity<T> unauthenticated(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
-        T body = (T) Map.of("error", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)");
+        T body = (T) Map.of("error", RequestLanguage.say(request, "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(body);
     }
 }

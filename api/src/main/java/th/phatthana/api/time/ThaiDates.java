@@ -32,6 +32,6 @@ public final class ThaiDates {
 
     /** "ปีงบประมาณ พ.ศ. 2567". */
     public static String fiscalYear(int fiscalYear) {
-        return "ปีงบประมาณ พ.ศ. " + fiscalYear;
+        return th.phatthana.schema.Glossary.FISCAL_YEAR + " พ.ศ. " + fiscalYear;
     }
 }

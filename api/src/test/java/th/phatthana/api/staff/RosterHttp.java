@@ -20,6 +20,13 @@ final class RosterHttp {
 
     private final String baseUrl;
     private final String token;
+    private String language = "en";
+
+    /** Sends this Accept-Language with every request (null: none, so messages come in Thai); English by default, as tests read English texts. */
+    RosterHttp language(String acceptLanguage) {
+        this.language = acceptLanguage;
+        return this;
+    }
 
     RosterHttp(String baseUrl, String token) {
         this.baseUrl = baseUrl;
@@ -59,6 +66,9 @@ final class RosterHttp {
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         try {
             return CLIENT.send(request.build(), handler);

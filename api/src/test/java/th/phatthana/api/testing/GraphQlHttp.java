@@ -19,6 +19,16 @@ public final class GraphQlHttp {
 
     private final String url;
     private final String token;
+    private String language = "en";
+
+    /**
+     * Sends this Accept-Language (null: none, so messages come in Thai). English by default, as the
+     * tests read the English texts of messages.
+     */
+    public GraphQlHttp language(String acceptLanguage) {
+        this.language = acceptLanguage;
+        return this;
+    }
 
     public GraphQlHttp(String baseUrl, String token) {
         this.url = baseUrl + "/graphql";
@@ -33,6 +43,9 @@ public final class GraphQlHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

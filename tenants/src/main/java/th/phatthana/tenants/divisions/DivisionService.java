@@ -114,7 +114,7 @@ public class DivisionService {
     public Outcome<Division> update(String tenantId, String id, Draft draft) {
         Optional<Division> existing = find(tenantId, id);
         if (existing.isEmpty()) {
-            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such division"));
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "ไม่พบส่วนราชการนี้", "no such division"));
         }
         List<Problem> problems = check(tenantId, id, draft);
         if (!problems.isEmpty()) {
@@ -135,9 +135,9 @@ public class DivisionService {
     public Outcome<Division> delete(String tenantId, String id) {
         Optional<Division> existing = find(tenantId, id);
         if (existing.isEmpty()) {
-            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such division"));
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "ไม่พบส่วนราชการนี้", "no such division"));
         }
-        List<String> uses = new ArrayList<>();
+        List<th.phatthana.schema.Message> uses = new ArrayList<>();
         usages.orderedStream().forEach(usage -> {
             long references = usage.referencesTo(tenantId, id);
             if (references > 0) {
@@ -145,7 +145,8 @@ public class DivisionService {
             }
         });
         if (!uses.isEmpty()) {
-            return Outcome.refused(new Problem("id", "IN_USE", String.join("; ", uses)));
+            return Outcome.refused(new Problem("id", "IN_USE", String.join(" ", uses.stream().map(th.phatthana.schema.Message::th).toList()),
+                    String.join("; ", uses.stream().map(th.phatthana.schema.Message::en).toList())));
         }
         mongo.remove(byId(tenantId, id), Division.class);
         return Outcome.done(existing.get());
@@ -157,16 +158,16 @@ public class DivisionService {
         if (name.isEmpty()) {
             problems.add(Problem.required("nameTh"));
         } else if (name.length() > MAX_NAME) {
-            problems.add(new Problem("nameTh", "TOO_LONG", "nameTh has at most " + MAX_NAME + " characters"));
+            problems.add(new Problem("nameTh", "TOO_LONG", "ชื่อภาษาไทยยาวได้ไม่เกิน " + MAX_NAME + " ตัวอักษร", "nameTh has at most " + MAX_NAME + " characters"));
         } else {
             findByName(tenantId, name).filter(other -> !other.id().equals(id))
                     .ifPresent(other -> problems.add(duplicateName(name)));
         }
         if (draft.nameEn() != null && draft.nameEn().trim().length() > MAX_NAME) {
-            problems.add(new Problem("nameEn", "TOO_LONG", "nameEn has at most " + MAX_NAME + " characters"));
+            problems.add(new Problem("nameEn", "TOO_LONG", "ชื่อภาษาอังกฤษยาวได้ไม่เกิน " + MAX_NAME + " ตัวอักษร", "nameEn has at most " + MAX_NAME + " characters"));
         }
         if (draft.sortOrder() != null && (draft.sortOrder() < 0 || draft.sortOrder() > 100_000)) {
-            problems.add(Problem.invalid("sortOrder", "sortOrder must be between 0 and 100000"));
+            problems.add(Problem.invalid("sortOrder", "ลำดับต้องอยู่ระหว่าง 0 ถึง 100000", "sortOrder must be between 0 and 100000"));
         }
         return problems;
     }
@@ -178,7 +179,7 @@ public class DivisionService {
     }
 
     private static Problem duplicateName(String name) {
-        return new Problem("nameTh", "DUPLICATE", "the organisation already has a division named " + name.trim());
+        return new Problem("nameTh", "DUPLICATE", "หน่วยงานมีส่วนราชการชื่อ " + name.trim() + " อยู่แล้ว", "the organisation already has a division named " + name.trim());
     }
 
     private static Query byId(String tenantId, String id) {

@@ -11,7 +11,7 @@ public interface DivisionUsage {
     long referencesTo(String tenantId, String divisionId);
 
     /** What the user is told about {@code count} such records, and what to do about them. */
-    default String describe(long count) {
-        return count + " record(s) still refer to this division";
+    default th.phatthana.schema.Message describe(long count) {
+        return th.phatthana.schema.Message.of("ยังมีข้อมูล " + count + " รายการที่อ้างถึงส่วนราชการนี้", count + " record(s) still refer to this division");
     }
 }

@@ -1,5 +1,7 @@
 package th.phatthana.tenants.staff;
 
+import th.phatthana.schema.Glossary;
+import th.phatthana.schema.Message;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +66,20 @@ public class StaffRoster {
      * UNKNOWN_VALUE, NOT_FOUND, INVALID_DATE, EMPTY_FILE, TOO_MANY_ROWS, UNKNOWN_COLUMN,
      * REPEATED_COLUMN, MISSING_COLUMN.
      */
-    public record RowError(int row, RosterColumn column, String code, String message) {
+    public record RowError(int row, RosterColumn column, String code, Message text) {
+
+        public RowError(int row, RosterColumn column, String code, String th, String en) {
+            this(row, column, code, Message.of(th, en));
+        }
+
+        /** The English text (logs, older callers). */
+        public String message() {
+            return text.en();
+        }
+
+        public String message(java.util.Locale locale) {
+            return text.in(locale);
+        }
     }
 
     public record Result(List<RowError> errors, int created, int updated) {
@@ -76,10 +91,10 @@ public class StaffRoster {
     public Result importRows(String tenantId, List<Row> rows) {
         List<RowError> errors = new ArrayList<>();
         if (rows.isEmpty()) {
-            return refused(new RowError(1, null, "EMPTY_FILE", "the file has no data rows"));
+            return refused(new RowError(1, null, "EMPTY_FILE", "ไฟล์ไม่มีแถวข้อมูล", "the file has no data rows"));
         }
         if (rows.size() > MAX_ROWS) {
-            return refused(new RowError(1, null, "TOO_MANY_ROWS", "the file has " + rows.size() + " rows; at most " + MAX_ROWS + " are imported at once"));
+            return refused(new RowError(1, null, "TOO_MANY_ROWS", "ไฟล์มี " + rows.size() + " แถว นำเข้าได้ครั้งละไม่เกิน " + MAX_ROWS + " แถว", "the file has " + rows.size() + " rows; at most " + MAX_ROWS + " are imported at once"));
         }
         Map<String, Division> divisionsByName = new HashMap<>();
         for (Division division : staff.divisions().list(tenantId)) {
@@ -103,7 +118,7 @@ public class StaffRoster {
             }
             Integer first = numbers.putIfAbsent(row.draft.staffNumber(), row.number);
             if (first != null) {
-                errors.add(new RowError(row.number, RosterColumn.STAFF_NUMBER, "DUPLICATE_IN_FILE", "staff number " + row.draft.staffNumber()
+                errors.add(new RowError(row.number, RosterColumn.STAFF_NUMBER, "DUPLICATE_IN_FILE", Glossary.STAFF_NUMBER + " " + row.draft.staffNumber() + " ซ้ำกับแถวที่ " + first, "staff number " + row.draft.staffNumber()
                         + " is also on row " + first));
             }
             for (XapiIdentity identity : row.draft.xapiIdentities()) {
@@ -111,7 +126,7 @@ public class StaffRoster {
                     Integer other = identityRows.putIfAbsent(key, row.number);
                     if (other != null && other != row.number) {
                         errors.add(new RowError(row.number, identity.account() != null ? RosterColumn.ACCOUNT_NAME : RosterColumn.EMAIL,
-                                "DUPLICATE_IN_FILE", "this xAPI identity is also on row " + other));
+                                "DUPLICATE_IN_FILE", "ตัวตน xAPI นี้ซ้ำกับแถวที่ " + other, "this xAPI identity is also on row " + other));
                         break;
                     }
                 }
@@ -119,7 +134,7 @@ public class StaffRoster {
             if (row.citizenHash != null) {
                 Integer other = citizenRows.putIfAbsent(row.citizenHash, row.number);
                 if (other != null) {
-                    errors.add(new RowError(row.number, RosterColumn.CITIZEN_ID, "DUPLICATE_IN_FILE", "the same citizen ID is on row " + other));
+                    errors.add(new RowError(row.number, RosterColumn.CITIZEN_ID, "DUPLICATE_IN_FILE", "เลขประจำตัวประชาชนนี้ซ้ำกับแถวที่ " + other, "the same citizen ID is on row " + other));
                 }
             }
         }
@@ -143,7 +158,7 @@ public class StaffRoster {
                         XapiIdentity identity = row.draft.xapiIdentities().stream()
                                 .filter(i -> i.lookupKeys().contains(key)).findFirst().orElseThrow();
                         errors.add(new RowError(row.number, identity.account() != null ? RosterColumn.ACCOUNT_NAME : RosterColumn.EMAIL,
-                                "DUPLICATE", "this xAPI identity belongs to staff member " + other.staffNumber()));
+                                "DUPLICATE", "ตัวตน xAPI นี้เป็นของ" + Glossary.STAFF + " " + Glossary.STAFF_NUMBER + " " + other.staffNumber(), "this xAPI identity belongs to staff member " + other.staffNumber()));
                     }
                 }
             }
@@ -155,6 +170,7 @@ public class StaffRoster {
                 Parsed row = rowNumber == null ? null : byNumber.get(rowNumber);
                 if (row != null && !other.staffNumber().equals(row.draft.staffNumber())) {
                     errors.add(new RowError(row.number, RosterColumn.CITIZEN_ID, "DUPLICATE",
+                            "เลขประจำตัวประชาชนนี้เป็นของ" + Glossary.STAFF + " " + Glossary.STAFF_NUMBER + " " + other.staffNumber(),
                             "staff member " + other.staffNumber() + " has this citizen ID"));
                 }
             }
@@ -195,7 +211,7 @@ public class StaffRoster {
                 List<StaffPeriod> history = staff.nextHistory(before, built, RegisterChange.on(row.effectiveOn(), null), problems);
                 for (Problem problem : problems) {
                     errors.add(new RowError(row.number, problem.field().equals("effectiveOn") ? RosterColumn.EFFECTIVE_ON
-                            : RosterColumn.APPOINTMENT_DATE, problem.code(), problem.message()));
+                            : RosterColumn.APPOINTMENT_DATE, problem.code(), problem.text()));
                 }
                 Staff member = StaffService.build(old.id(), tenantId, draft, old.createdAt(), now, history, before.headRoles());
                 bulk.replaceOne(Query.query(StaffService.tenant(tenantId).and("_id").is(old.id())),
@@ -239,7 +255,9 @@ public class StaffRoster {
         if (!row.get(RosterColumn.PERSONNEL_TYPE).isEmpty()) {
             personnelType = PersonnelType.parse(row.get(RosterColumn.PERSONNEL_TYPE));
             if (personnelType == null) {
-                errors.add(new RowError(n, RosterColumn.PERSONNEL_TYPE, "UNKNOWN_VALUE", "unknown personnel type '" + row.get(RosterColumn.PERSONNEL_TYPE)
+                errors.add(new RowError(n, RosterColumn.PERSONNEL_TYPE, "UNKNOWN_VALUE", "ไม่รู้จักประเภทบุคลากร '" + row.get(RosterColumn.PERSONNEL_TYPE)
+                        + "' ใช้ได้: ข้าราชการหรือพนักงานส่วนท้องถิ่น, ครูและบุคลากรทางการศึกษา, ลูกจ้างประจำ หรือ พนักงานจ้าง",
+                        "unknown personnel type '" + row.get(RosterColumn.PERSONNEL_TYPE)
                         + "': use ข้าราชการหรือพนักงานส่วนท้องถิ่น, ครูและบุคลากรทางการศึกษา, ลูกจ้างประจำ or พนักงานจ้าง"));
             }
         }
@@ -247,7 +265,8 @@ public class StaffRoster {
         if (!row.get(RosterColumn.POSITION_TYPE).isEmpty()) {
             positionType = PositionType.parse(row.get(RosterColumn.POSITION_TYPE));
             if (positionType == null) {
-                errors.add(new RowError(n, RosterColumn.POSITION_TYPE, "UNKNOWN_VALUE", "unknown position type '" + row.get(RosterColumn.POSITION_TYPE)
+                errors.add(new RowError(n, RosterColumn.POSITION_TYPE, "UNKNOWN_VALUE", "ไม่รู้จัก" + Glossary.POSITION_TYPE + " '" + row.get(RosterColumn.POSITION_TYPE)
+                        + "' ใช้ได้: บริหารท้องถิ่น, อำนวยการท้องถิ่น, วิชาการ หรือ ทั่วไป", "unknown position type '" + row.get(RosterColumn.POSITION_TYPE)
                         + "': use บริหารท้องถิ่น, อำนวยการท้องถิ่น, วิชาการ or ทั่วไป"));
             }
         }
@@ -256,7 +275,8 @@ public class StaffRoster {
         if (statusGiven) {
             status = EmploymentStatus.parse(row.get(RosterColumn.STATUS));
             if (status == null) {
-                errors.add(new RowError(n, RosterColumn.STATUS, "UNKNOWN_VALUE", "unknown status '" + row.get(RosterColumn.STATUS)
+                errors.add(new RowError(n, RosterColumn.STATUS, "UNKNOWN_VALUE", "ไม่รู้จักสถานะ '" + row.get(RosterColumn.STATUS)
+                        + "' ใช้ได้: ปฏิบัติงาน, ลา, พักราชการ, โอนย้ายออก, เกษียณอายุ หรือ พ้นจากตำแหน่ง", "unknown status '" + row.get(RosterColumn.STATUS)
                         + "': use ปฏิบัติงาน, ลา, พักราชการ, โอนย้ายออก, เกษียณอายุ or พ้นจากตำแหน่ง"));
             }
         }
@@ -268,7 +288,9 @@ public class StaffRoster {
         if (!divisionName.isEmpty()) {
             Division division = divisionsByName.get(LineOfWork.compact(divisionName));
             if (division == null) {
-                errors.add(new RowError(n, RosterColumn.DIVISION, "NOT_FOUND", "the organisation has no division named '" + divisionName
+                errors.add(new RowError(n, RosterColumn.DIVISION, "NOT_FOUND", "หน่วยงานไม่มี" + Glossary.DIVISION + "ชื่อ '" + divisionName
+                        + "' (ที่มีอยู่: " + String.join(", ", divisionsByName.values().stream().map(Division::nameTh).sorted().toList())
+                        + ")", "the organisation has no division named '" + divisionName
                         + "' (it has: " + String.join(", ", divisionsByName.values().stream().map(Division::nameTh).sorted().toList())
                         + ")"));
             } else {
@@ -297,7 +319,7 @@ public class StaffRoster {
             RosterColumn column = columnOf(problem.field(), identities);
             boolean alreadyReported = column != null && errors.subList(before, errors.size()).stream().anyMatch(e -> e.column() == column);
             if (!alreadyReported) {
-                errors.add(new RowError(n, column, problem.code(), problem.message()));
+                errors.add(new RowError(n, column, problem.code(), problem.text()));
             }
         }
         String hash = checked.draft().citizenId() instanceof StaffDraft.CitizenIdChange.Set set && CitizenIds.valid(set.citizenId())
@@ -363,7 +385,7 @@ public class StaffRoster {
         }
         LocalDate date = parseDate(text);
         if (date == null) {
-            errors.add(new RowError(row.number(), column, "INVALID_DATE", "'" + text + "' is not a date: write 2025-06-02 (C.E.) or 02/06/2568 (day/month/B.E. year)"));
+            errors.add(new RowError(row.number(), column, "INVALID_DATE", "'" + text + "' ไม่ใช่วันที่ เขียนเป็น 02/06/2568 (วัน/เดือน/ปี พ.ศ.) หรือ 2025-06-02 (ค.ศ.)", "'" + text + "' is not a date: write 2025-06-02 (C.E.) or 02/06/2568 (day/month/B.E. year)"));
         }
         return date;
     }

@@ -175,8 +175,9 @@ public class StaffService implements DivisionUsage {
     }
 
     @Override
-    public String describe(long count) {
-        return count + " staff member(s) still belong to this division: move them to another division first";
+    public th.phatthana.schema.Message describe(long count) {
+        return th.phatthana.schema.Message.of("ยังมี" + th.phatthana.schema.Glossary.STAFF + " " + count + " คนสังกัด" + th.phatthana.schema.Glossary.DIVISION + "นี้ กรุณาย้ายไปสังกัดอื่นก่อน",
+                count + " staff member(s) still belong to this division: move them to another division first");
     }
 
     @Override
@@ -276,7 +277,7 @@ public class StaffService implements DivisionUsage {
     public Outcome<Staff> update(String tenantId, String id, StaffDraft given, RegisterChange change) {
         Optional<StaffDocument> existing = document(tenantId, id);
         if (existing.isEmpty()) {
-            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "ไม่พบบุคลากรนี้", "no such staff member"));
         }
         StaffChecks.Checked checked = StaffChecks.check(given, today());
         List<Problem> problems = new ArrayList<>(checked.problems());
@@ -309,7 +310,7 @@ public class StaffService implements DivisionUsage {
     public Outcome<Staff> delete(String tenantId, String id) {
         Optional<StaffDocument> existing = document(tenantId, id);
         if (existing.isEmpty()) {
-            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "ไม่พบบุคลากรนี้", "no such staff member"));
         }
         mongo.remove(byId(tenantId, id), StaffDocument.class);
         registerChanged(tenantId);
@@ -365,7 +366,7 @@ public class StaffService implements DivisionUsage {
                     .ifPresent(other -> problems.add(duplicateStaffNumber(draft.staffNumber())));
         }
         if (draft.divisionId() != null && divisions.find(tenantId, draft.divisionId()).isEmpty()) {
-            problems.add(new Problem("divisionId", "NOT_FOUND", "the organisation has no such division"));
+            problems.add(new Problem("divisionId", "NOT_FOUND", "หน่วยงานไม่มีส่วนราชการนี้", "the organisation has no such division"));
         }
         List<XapiIdentity> identities = draft.xapiIdentities();
         if (!identities.isEmpty()) {
@@ -378,6 +379,7 @@ public class StaffService implements DivisionUsage {
                 for (int i = 0; i < identities.size(); i++) {
                     if (identities.get(i).lookupKeys().stream().anyMatch(other.identityKeys()::contains)) {
                         problems.add(new Problem("xapiIdentities." + checked.identityPositions().get(i), "DUPLICATE",
+                                "ตัวตน xAPI นี้เป็นของบุคลากร รหัสบุคลากร " + other.staffNumber(),
                                 "this xAPI identity belongs to staff member " + other.staffNumber()));
                     }
                 }
@@ -387,7 +389,7 @@ public class StaffService implements DivisionUsage {
             String hash = citizenIds.hash(set.citizenId());
             StaffDocument other = mongo.findOne(Query.query(tenant(tenantId).and("citizenIdHash").is(hash)), StaffDocument.class);
             if (other != null && !other.id().equals(id)) {
-                problems.add(new Problem("citizenId", "DUPLICATE", "staff member " + other.staffNumber() + " has this citizen ID"));
+                problems.add(new Problem("citizenId", "DUPLICATE", "เลขประจำตัวประชาชนนี้เป็นของบุคลากร รหัสบุคลากร " + other.staffNumber(), "staff member " + other.staffNumber() + " has this citizen ID"));
             }
         }
         return problems;
@@ -448,7 +450,7 @@ public class StaffService implements DivisionUsage {
         StaffPeriod first = history.get(0);
         if (!after.appointmentDate().equals(before.appointmentDate()) && first.change() == StaffChange.APPOINTED) {
             if (history.size() > 1 && !after.appointmentDate().isBefore(history.get(1).from())) {
-                problems.add(new Problem("appointmentDate", "INVALID", "the appointment date must come before the register's first change, on "
+                problems.add(new Problem("appointmentDate", "INVALID", "วันที่บรรจุต้องอยู่ก่อนการเปลี่ยนแปลงครั้งแรกในทะเบียน ซึ่งมีผลวันที่ " + history.get(1).from(), "the appointment date must come before the register's first change, on "
                         + history.get(1).from()));
                 return history;
             }
@@ -465,12 +467,12 @@ public class StaffService implements DivisionUsage {
             return history;
         }
         if (day.isAfter(today())) {
-            problems.add(new Problem("effectiveOn", "INVALID", "a change takes effect today or earlier; record a future change on its day"));
+            problems.add(new Problem("effectiveOn", "INVALID", "การเปลี่ยนแปลงต้องมีผลวันนี้หรือก่อนหน้า การเปลี่ยนแปลงในอนาคตให้บันทึกเมื่อถึงวันที่มีผล", "a change takes effect today or earlier; record a future change on its day"));
         } else if (day.isBefore(latest.from())) {
-            problems.add(new Problem("effectiveOn", "INVALID", "the register's latest change is dated " + latest.from()
+            problems.add(new Problem("effectiveOn", "INVALID", "การเปลี่ยนแปลงล่าสุดในทะเบียนมีผลวันที่ " + latest.from() + " วันที่มีผลต้องไม่ก่อนวันนั้น", "the register's latest change is dated " + latest.from()
                     + ": a change may not be dated before it"));
         } else if (day.isBefore(after.appointmentDate())) {
-            problems.add(new Problem("effectiveOn", "INVALID", "a change may not be dated before the appointment date"));
+            problems.add(new Problem("effectiveOn", "INVALID", "วันที่มีผลต้องไม่ก่อนวันที่บรรจุ", "a change may not be dated before the appointment date"));
         }
         if (!problems.isEmpty()) {
             return history;
@@ -486,7 +488,7 @@ public class StaffService implements DivisionUsage {
     public Outcome<Staff> setHeadRoles(String tenantId, String id, List<HeadRole> roles) {
         Optional<StaffDocument> existing = document(tenantId, id);
         if (existing.isEmpty()) {
-            return Outcome.refused(new Problem("id", "NOT_FOUND", "no such staff member"));
+            return Outcome.refused(new Problem("id", "NOT_FOUND", "ไม่พบบุคลากรนี้", "no such staff member"));
         }
         Staff staff = existing.get().toStaff();
         List<Problem> problems = new ArrayList<>();
@@ -496,14 +498,14 @@ public class StaffService implements DivisionUsage {
             String field = "roles." + i;
             String title = role.titleTh() == null ? "" : role.titleTh().strip();
             if (title.isEmpty() || title.length() > 200) {
-                problems.add(new Problem(field + ".titleTh", "REQUIRED", "the role as the order names it, at most 200 characters"));
+                problems.add(new Problem(field + ".titleTh", "REQUIRED", "ชื่อตำแหน่งหน้าที่ตามคำสั่ง ไม่เกิน 200 ตัวอักษร", "the role as the order names it, at most 200 characters"));
             }
             if (role.from() == null) {
-                problems.add(new Problem(field + ".from", "REQUIRED", "the first day of the role"));
+                problems.add(new Problem(field + ".from", "REQUIRED", "ต้องระบุวันแรกที่ดำรงตำแหน่งหน้าที่", "the first day of the role"));
             } else if (role.from().isBefore(staff.appointmentDate())) {
-                problems.add(new Problem(field + ".from", "INVALID", "a role may not start before the appointment date"));
+                problems.add(new Problem(field + ".from", "INVALID", "วันเริ่มดำรงตำแหน่งหน้าที่ต้องไม่ก่อนวันที่บรรจุ", "a role may not start before the appointment date"));
             } else if (role.until() != null && role.until().isBefore(role.from())) {
-                problems.add(new Problem(field + ".until", "INVALID", "the last day of the role comes on or after its first"));
+                problems.add(new Problem(field + ".until", "INVALID", "วันสุดท้ายของตำแหน่งหน้าที่ต้องไม่ก่อนวันแรก", "the last day of the role comes on or after its first"));
             }
             cleaned.add(new HeadRole(title, role.acting(), role.from(), role.until()));
         }
@@ -537,7 +539,7 @@ public class StaffService implements DivisionUsage {
     }
 
     static Problem duplicateStaffNumber(String staffNumber) {
-        return new Problem("staffNumber", "DUPLICATE", "the organisation already has a staff member with staff number " + staffNumber);
+        return new Problem("staffNumber", "DUPLICATE", "หน่วยงานมีบุคลากรที่ใช้รหัสบุคลากร " + staffNumber + " อยู่แล้ว", "the organisation already has a staff member with staff number " + staffNumber);
     }
 
     static Criteria tenant(String tenantId) {

@@ -74,7 +74,7 @@ public record XapiIdentity(String mbox, String mboxSha1sum, String openid, XapiA
         int ifis = (blank(given.mbox) ? 0 : 1) + (blank(given.mboxSha1sum) ? 0 : 1) + (blank(given.openid) ? 0 : 1)
                 + (given.account == null ? 0 : 1);
         if (ifis != 1) {
-            problems.add(Problem.invalid(field, "an xAPI identity has exactly one of mbox, mboxSha1sum, openid, account"));
+            problems.add(Problem.invalid(field, "ตัวตน xAPI ต้องมีอย่างใดอย่างหนึ่งเท่านั้น: mbox, mboxSha1sum, openid หรือ account", "an xAPI identity has exactly one of mbox, mboxSha1sum, openid, account"));
             return null;
         }
         XapiIdentity normalised;
@@ -86,26 +86,26 @@ public record XapiIdentity(String mbox, String mboxSha1sum, String openid, XapiA
                 mbox = "mailto:" + mbox;
             }
             if (!mbox.substring(7).matches(EMAIL)) {
-                problems.add(Problem.invalid(field + ".mbox", "mbox must be an e-mail address (mailto:name@example.go.th)"));
+                problems.add(Problem.invalid(field + ".mbox", "mbox ต้องเป็นอีเมล (mailto:name@example.go.th)", "mbox must be an e-mail address (mailto:name@example.go.th)"));
             }
             normalised = new XapiIdentity(mbox, null, null, null);
         } else if (!blank(given.mboxSha1sum)) {
             String sha1 = given.mboxSha1sum.strip().toLowerCase(Locale.ROOT);
             if (!sha1.matches("[0-9a-f]{40}")) {
-                problems.add(Problem.invalid(field + ".mboxSha1sum", "mboxSha1sum must be 40 hexadecimal digits"));
+                problems.add(Problem.invalid(field + ".mboxSha1sum", "mboxSha1sum ต้องเป็นเลขฐานสิบหก 40 หลัก", "mboxSha1sum must be 40 hexadecimal digits"));
             }
             normalised = new XapiIdentity(null, sha1, null, null);
         } else if (!blank(given.openid)) {
             String openid = given.openid.strip();
             if (!httpUrl(openid)) {
-                problems.add(Problem.invalid(field + ".openid", "openid must be an absolute http(s) URL"));
+                problems.add(Problem.invalid(field + ".openid", "openid ต้องเป็น URL แบบเต็ม (http หรือ https)", "openid must be an absolute http(s) URL"));
             }
             normalised = new XapiIdentity(null, null, openid, null);
         } else {
             String homePage = given.account.homePage() == null ? "" : given.account.homePage().strip();
             String name = given.account.name() == null ? "" : given.account.name().strip();
             if (!httpUrl(homePage)) {
-                problems.add(Problem.invalid(field + ".account.homePage", "account.homePage must be an absolute http(s) URL"));
+                problems.add(Problem.invalid(field + ".account.homePage", "account.homePage ต้องเป็น URL แบบเต็ม (http หรือ https)", "account.homePage must be an absolute http(s) URL"));
             }
             if (name.isEmpty()) {
                 problems.add(Problem.required(field + ".account.name"));

@@ -1,5 +1,7 @@
 package th.phatthana.tenants.tenant;
 
+import th.phatthana.schema.Glossary;
+import th.phatthana.schema.Message;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,20 @@ public class TenantRegister {
             String district) {
     }
 
-    public record RowError(int row, String column, String message) {
+    public record RowError(int row, String column, Message text) {
+
+        public RowError(int row, String column, String th, String en) {
+            this(row, column, Message.of(th, en));
+        }
+
+        /** The English text (logs, older callers). */
+        public String message() {
+            return text.en();
+        }
+
+        public String message(java.util.Locale locale) {
+            return text.in(locale);
+        }
     }
 
     public record Outcome(List<RowError> errors, int created, int updated) {
@@ -54,34 +69,34 @@ public class TenantRegister {
         List<Tenant> parsed = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         if (entries.isEmpty()) {
-            errors.add(new RowError(1, "", "the file has no data rows"));
+            errors.add(new RowError(1, "", "ไฟล์ไม่มีแถวข้อมูล", "the file has no data rows"));
         }
         for (Entry entry : entries) {
             int before = errors.size();
             if (!entry.code().matches("[0-9A-Za-z-]{3,20}")) {
-                errors.add(new RowError(entry.row(), "code", "must be 3–20 letters, digits or '-'"));
+                errors.add(new RowError(entry.row(), "code", "รหัสหน่วยงานต้องเป็นตัวอักษร ตัวเลข หรือ '-' 3–20 ตัว", "must be 3–20 letters, digits or '-'"));
             } else if (!codes.add(entry.code())) {
-                errors.add(new RowError(entry.row(), "code", "code " + entry.code() + " appears more than once in the file"));
+                errors.add(new RowError(entry.row(), "code", "รหัส " + entry.code() + " ซ้ำกันในไฟล์", "code " + entry.code() + " appears more than once in the file"));
             }
             require(entry.row(), "nameTh", entry.nameTh(), errors);
             require(entry.row(), "province", entry.province(), errors);
             require(entry.row(), "district", entry.district(), errors);
             TenantKind kind = parseKind(entry.kind());
             if (kind == null) {
-                errors.add(new RowError(entry.row(), "kind", "must be PAO/อบจ., MUNICIPALITY/เทศบาล, SAO/อบต. or PATTAYA/เมืองพัทยา"));
+                errors.add(new RowError(entry.row(), "kind", "ต้องเป็น อบจ. (PAO), เทศบาล (MUNICIPALITY), อบต. (SAO) หรือ เมืองพัทยา (PATTAYA)", "must be PAO/อบจ., MUNICIPALITY/เทศบาล, SAO/อบต. or PATTAYA/เมืองพัทยา"));
             }
             MunicipalClass municipalClass = null;
             if (!entry.municipalClass().isBlank()) {
                 municipalClass = parseClass(entry.municipalClass());
                 if (municipalClass == null) {
-                    errors.add(new RowError(entry.row(), "municipalClass", "must be NAKHON/นคร, MUEANG/เมือง or TAMBON/ตำบล"));
+                    errors.add(new RowError(entry.row(), "municipalClass", "ต้องเป็น นคร (NAKHON), เมือง (MUEANG) หรือ ตำบล (TAMBON)", "must be NAKHON/นคร, MUEANG/เมือง or TAMBON/ตำบล"));
                 }
             }
             if (kind == TenantKind.MUNICIPALITY && municipalClass == null && entry.municipalClass().isBlank()) {
-                errors.add(new RowError(entry.row(), "municipalClass", "a municipality needs its class"));
+                errors.add(new RowError(entry.row(), "municipalClass", "เทศบาลต้องระบุประเภท (นคร เมือง หรือ ตำบล)", "a municipality needs its class"));
             }
             if (kind != null && kind != TenantKind.MUNICIPALITY && municipalClass != null) {
-                errors.add(new RowError(entry.row(), "municipalClass", "only a municipality has a class"));
+                errors.add(new RowError(entry.row(), "municipalClass", "ระบุประเภทได้เฉพาะเทศบาล", "only a municipality has a class"));
             }
             if (errors.size() == before) {
                 parsed.add(new Tenant(null, entry.code(), entry.nameTh(), Text.blankToNull(entry.nameEn()), kind, municipalClass,
@@ -118,7 +133,7 @@ public class TenantRegister {
 
     private static void require(int row, String column, String value, List<RowError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new RowError(row, column, "is required"));
+            errors.add(new RowError(row, column, "ต้องระบุ", "is required"));
         }
     }
 
