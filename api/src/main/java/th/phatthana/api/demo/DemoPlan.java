@@ -197,8 +197,10 @@ public class DemoPlan {
 
     private final PlanService plans;
     private final DivisionService divisions;
+    private final th.phatthana.tenants.staff.StaffService staff;
 
-    DemoPlan(PlanService plans, DivisionService divisions) {
+    DemoPlan(PlanService plans, DivisionService divisions, th.phatthana.tenants.staff.StaffService staff) {
+        this.staff = staff;
         this.plans = plans;
         this.divisions = divisions;
     }
@@ -269,7 +271,7 @@ public class DemoPlan {
         plan = check(service.update(author, new PlanInputs.UpdatePlanInput(plan.id(), null, null, goals(start), null,
                 new PlanInputs.BudgetInput("ข้อบัญญัติงบประมาณรายจ่ายประจำปีขององค์การบริหารส่วนตำบลสังคม แผนงานบริหารงานทั่วไป "
                         + "หมวดค่าใช้สอย รายการค่าใช้จ่ายในการเดินทางไปราชการและค่าลงทะเบียนฝึกอบรม ยอดรวมแต่ละปีตามงบประมาณของหลักสูตร"),
-                null, committee(appointment, orderNumber)), null));
+                null, committee(author.tenantId(), appointment, orderNumber)), null));
         for (String key : plan.draft().content().courses().stream().map(c -> c.key()).toList()) {
             plan = check(service.removeCourse(author, new PlanInputs.RemoveCourseInput(plan.id(), key), null));
         }
@@ -306,20 +308,29 @@ public class DemoPlan {
                 years.stream().map(y -> new PlanInputs.IndicatorTargetInput(y, target)).toList());
     }
 
-    private static PlanInputs.CommitteeInput committee(LocalDate appointment, String orderNumber) {
+    /**
+     * The committee of §14.1: the chief executive (an elected office, not on the staff register)
+     * chairs; the members, the secretary and the assistant secretary are the demo register's
+     * ปลัด, รองปลัด, heads of division, หัวหน้าสำนักปลัด and HR officer, linked by staff id, with the names
+     * and positions the register holds.
+     */
+    private PlanInputs.CommitteeInput committee(String tenantId, LocalDate appointment, String orderNumber) {
         return new PlanInputs.CommitteeInput("คำสั่งองค์การบริหารส่วนตำบลสังคม ที่ " + orderNumber, appointment, List.of(
                 new PlanInputs.MemberInput("chair", CommitteeRole.CHAIR, null, "นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบลสังคม"),
-                new PlanInputs.MemberInput("permanent-secretary", CommitteeRole.MEMBER, null, "นางสาวสุนีย์ ศรีสังคม",
-                        "ปลัดองค์การบริหารส่วนตำบลสังคม"),
-                new PlanInputs.MemberInput("deputy-permanent-secretary", CommitteeRole.MEMBER, null, null,
-                        "รองปลัดองค์การบริหารส่วนตำบลสังคม"),
-                new PlanInputs.MemberInput("finance-director", CommitteeRole.MEMBER, null, null, "ผู้อำนวยการกองคลัง"),
-                new PlanInputs.MemberInput("engineering-director", CommitteeRole.MEMBER, null, null, "ผู้อำนวยการกองช่าง"),
-                new PlanInputs.MemberInput("education-director", CommitteeRole.MEMBER, null, null,
-                        "ผู้อำนวยการกองการศึกษา ศาสนาและวัฒนธรรม"),
-                new PlanInputs.MemberInput("secretary", CommitteeRole.SECRETARY, null, "นายประเสริฐ มั่นคง", "หัวหน้าสำนักปลัด"),
-                new PlanInputs.MemberInput("assistant-secretary", CommitteeRole.ASSISTANT_SECRETARY, null, "นางมาลี แก้วมณี",
-                        "นักทรัพยากรบุคคลชำนาญการ")));
+                member(tenantId, "permanent-secretary", CommitteeRole.MEMBER, "6431501-0001"),
+                member(tenantId, "deputy-permanent-secretary", CommitteeRole.MEMBER, "6431501-0002"),
+                member(tenantId, "finance-director", CommitteeRole.MEMBER, "6431501-0004"),
+                member(tenantId, "engineering-director", CommitteeRole.MEMBER, "6431501-0005"),
+                member(tenantId, "education-director", CommitteeRole.MEMBER, "6431501-0006"),
+                member(tenantId, "secretary", CommitteeRole.SECRETARY, "6431501-0003"),
+                member(tenantId, "assistant-secretary", CommitteeRole.ASSISTANT_SECRETARY, "6431501-0008")));
+    }
+
+    /** A committee member who is on the demo register, by staff number. */
+    private PlanInputs.MemberInput member(String tenantId, String key, CommitteeRole role, String staffNumber) {
+        th.phatthana.tenants.staff.Staff member = staff.findByStaffNumber(tenantId, staffNumber)
+                .orElseThrow(() -> new IllegalStateException("demo register has no staff member " + staffNumber));
+        return new PlanInputs.MemberInput(key, role, member.id(), member.fullNameTh(), member.positionTitle());
     }
 
     static PlanInputs.CourseInput course(DemoCourse course, int start, List<String> divisionIds) {

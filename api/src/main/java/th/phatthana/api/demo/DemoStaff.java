@@ -34,7 +34,7 @@ import th.phatthana.tenants.tenant.Tenant;
  * statements can name these people; staff numbers run from 6431501-0001 to 6431501-0042.
  */
 @Component
-class DemoStaff {
+public class DemoStaff {
 
     static final String ROSTER = "demo/sangkhom-staff.csv";
     static final String ELEARNING = "https://elearning.dla.go.th";
@@ -57,7 +57,7 @@ class DemoStaff {
         this.roster = roster;
     }
 
-    void seed(Tenant tenant) {
+    public void seed(Tenant tenant) {
         int order = 10;
         for (String[] names : DIVISIONS) {
             Outcome<Division> created = divisions.create(tenant.id(), new DivisionService.Draft(names[0], names[1], order));

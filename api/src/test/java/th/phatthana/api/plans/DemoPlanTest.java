@@ -22,6 +22,8 @@ class DemoPlanTest extends PlanTestSupport {
 
     @Autowired
     DemoPlan demoPlan;
+    @Autowired
+    th.phatthana.api.demo.DemoStaff demoStaff;
 
     private static final String LIST = """
             { plans { edges { node { id fiscalYearStart status inForceFrom versions { number label }
@@ -31,7 +33,7 @@ class DemoPlanTest extends PlanTestSupport {
                                     xapi { activityIds completion { verbs requireSuccess requireCompletion minScaledScore minHours } } }
                           budget { total byFiscalYear { fiscalYear amount } }
                           goals { indicators { metric targets { value } } }
-                          committee { appointmentOrderNumber members { role name position } } } } } } }""";
+                          committee { appointmentOrderNumber members { role staffId name position } } } } } } }""";
 
     @Test
     void theDemoTenantHasAPlanFor2567To2569AndOneInForceTodayWithTheDocumentedActivityIris() {
@@ -40,6 +42,7 @@ class DemoPlanTest extends PlanTestSupport {
 
         setBangkok("2026-11-24T09:00");
         Tenant tenant = tenants.tenant("องค์การบริหารส่วนตำบลสังคม", TenantKind.SAO, "หนองคาย");
+        demoStaff.seed(tenant); // as the application seeds it: the register first, then the plans whose committee it names
         demoPlan.seed(tenant);
         demoPlan.seed(tenant);
         PlanApi viewer = as(tenant, Role.VIEWER);
@@ -82,6 +85,16 @@ class DemoPlanTest extends PlanTestSupport {
             assertThat(iris).containsExactlyInAnyOrderElementsOf(DemoPlan.ACTIVITY_IRIS);
             assertThat(plan.path("content").path("budget").path("total").asLong()).isPositive();
             assertThat(plan.path("content").path("committee").path("members").get(0).path("name").asString()).isEqualTo("นายสมชาย ใจดี");
+            // every member but the elected chair is a demo staff record, linked by id, named as the register names them
+            for (JsonNode member : plan.path("content").path("committee").path("members")) {
+                if (member.path("role").asString().equals("CHAIR")) {
+                    continue;
+                }
+                JsonNode staff = viewer.http.execute("query($id: ID!) { staff(id: $id) { fullNameTh positionTitle } }",
+                        Map.of("id", member.path("staffId").asString())).path("data").path("staff");
+                assertThat(staff.path("fullNameTh").asString()).as("%s", member).isEqualTo(member.path("name").asString());
+                assertThat(staff.path("positionTitle").asString()).as("%s", member).isEqualTo(member.path("position").asString());
+            }
             assertThat(plan.path("content").path("goals").toString()).contains("STAFF_DEVELOPED_SHARE", "HOURS_PER_PERSON");
         }
 
