@@ -94,7 +94,7 @@ final class RequirementRules {
                 List<String> missingManagerial = missing(CompetencyKind.MANAGERIAL, managerial, national);
                 if (!missingManagerial.isEmpty()) {
                     errors.add(new Problem("input.items", "REQUIRED",
-                            "ตำแหน่ง" + target.positionType().thaiName() + " ต้องกำหนดสมรรถนะประจำผู้บริหารครบทุกรายการ ยังขาด "
+                            "ตำแหน่งประเภท" + target.positionType().thaiName() + " ต้องกำหนดสมรรถนะประจำผู้บริหารครบทุกรายการ ยังขาด "
                                     + String.join(", ", missingManagerial),
                             target.positionType()
                             + " positions require all managerial competencies (สมรรถนะประจำผู้บริหาร); missing "

@@ -663,8 +663,11 @@ public class PlanService {
                 : tenant.kind().approvingCommittee() + tenant.province();
     }
 
-    /** A revision in summaries. */
+    /**
+     * A revision in English, for the audit trail's and the plan's event summaries and the English refusals: "the
+     * original plan" or "amendment N". Thai texts say {@link Glossary#versionLabel(int)}.
+     */
     static String label(int number) {
-        return number == 0 ? "the plan" : "amendment " + number + " (ปรับปรุงครั้งที่ " + number + ")";
+        return number == 0 ? "the original plan" : "amendment " + number;
     }
 }
