@@ -19,15 +19,6 @@ public record Message(String th, String en) {
         return new Message(th, en);
     }
 
-    /**
-     * A message not yet written in Thai: the English text stands for both. Transitional only, for the
-     * sites still to be translated; every new message is {@link #of(String, String)}.
-     */
-    @Deprecated
-    public static Message untranslated(String en) {
-        return new Message(en, en);
-    }
-
     /** The text in the given language: English for {@code en…}, Thai for anything else or null. */
     public String in(Locale locale) {
         return isEnglish(locale) ? en : th;

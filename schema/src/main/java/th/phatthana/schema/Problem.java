@@ -15,12 +15,6 @@ public record Problem(String field, String code, Message text) {
         this(field, code, Message.of(th, en));
     }
 
-    /** A problem whose message is not yet written in Thai (transitional, see {@link Message#untranslated}). */
-    @Deprecated
-    public Problem(String field, String code, String en) {
-        this(field, code, Message.untranslated(en));
-    }
-
     /** A problem at a path given as its parts, e.g. ["goals", key, "indicators"]. */
     public static Problem at(java.util.List<String> path, String code, String th, String en) {
         return new Problem(String.join(".", path), code, th, en);

@@ -55,6 +55,9 @@ import th.phatthana.tenants.text.Text;
 class AdministrationController {
 
     private static final int MAX_AUDIT_EVENTS = 100;
+    private static final Map<String, String> REQUIRED_TH = Map.of("nameTh", "ต้องระบุชื่อหน่วยงานภาษาไทย", "province", "ต้องระบุจังหวัด",
+            "district", "ต้องระบุอำเภอ");
+    private static final String LAST_ADMIN_TH = "หน่วยงานต้องมีผู้ดูแลระบบของหน่วยงาน (TENANT_ADMIN) ที่ใช้งานได้อย่างน้อยหนึ่งคน";
     private static final Set<XapiScope> DEFAULT_SCOPES = EnumSet.of(XapiScope.STATEMENTS_WRITE, XapiScope.STATEMENTS_READ_MINE,
             XapiScope.STATE, XapiScope.PROFILE);
 
@@ -183,21 +186,21 @@ class AdministrationController {
         Map<String, String> required = Map.of("nameTh", Text.orEmpty(input.nameTh()), "province", Text.orEmpty(input.province()),
                 "district", Text.orEmpty(input.district()));
         if (!code.matches("[0-9A-Za-z-]{3,20}")) {
-            errors.add(UserError.of("input.code", "INVALID", "code must be 3–20 letters, digits or '-'"));
+            errors.add(UserError.of("input.code", "INVALID", "รหัสหน่วยงานต้องเป็นตัวอักษรภาษาอังกฤษ ตัวเลข หรือเครื่องหมาย - ยาว 3–20 ตัว", "code must be 3–20 letters, digits or '-'"));
         } else if (tenants.findByCode(code).isPresent()) {
-            errors.add(UserError.of("input.code", "DUPLICATE", "an organisation with code " + code + " exists"));
+            errors.add(UserError.of("input.code", "DUPLICATE", "มีหน่วยงานที่ใช้รหัส " + code + " อยู่แล้ว", "an organisation with code " + code + " exists"));
         }
         for (String field : List.of("nameTh", "province", "district")) {
             if (required.get(field).isBlank()) {
-                errors.add(UserError.of("input." + field, "REQUIRED", field + " is required"));
+                errors.add(UserError.of("input." + field, "REQUIRED", REQUIRED_TH.get(field), field + " is required"));
             }
         }
         TenantKind kind = input.kind();
         MunicipalClass municipalClass = input.municipalClass();
         if (kind == TenantKind.MUNICIPALITY && municipalClass == null) {
-            errors.add(UserError.of("input.municipalClass", "REQUIRED", "a municipality needs its class"));
+            errors.add(UserError.of("input.municipalClass", "REQUIRED", "ต้องระบุประเภทของเทศบาล", "a municipality needs its class"));
         } else if (kind != TenantKind.MUNICIPALITY && municipalClass != null) {
-            errors.add(UserError.of("input.municipalClass", "NOT_ALLOWED", "only a municipality has a class"));
+            errors.add(UserError.of("input.municipalClass", "NOT_ALLOWED", "ระบุประเภทเทศบาลได้เฉพาะเทศบาลเท่านั้น", "only a municipality has a class"));
         }
         if (!errors.isEmpty()) {
             return new Payload<>(null, null, errors);
@@ -245,11 +248,11 @@ class AdministrationController {
         Role role = input.role();
         List<UserError> errors = new ArrayList<>();
         if (role.isTenantRole()) {
-            errors.add(UserError.of("input.role", "NOT_ALLOWED", "oversight users are PROVINCIAL_COMMITTEE or NATIONAL"));
+            errors.add(UserError.of("input.role", "NOT_ALLOWED", "ผู้ใช้ฝ่ายกำกับดูแลต้องมีบทบาท PROVINCIAL_COMMITTEE (คณะกรรมการระดับจังหวัด) หรือ NATIONAL (ผู้ดูแลระดับประเทศ)", "oversight users are PROVINCIAL_COMMITTEE or NATIONAL"));
         }
         TenantKind kind = input.committeeKind();
         if (role == Role.PROVINCIAL_COMMITTEE && (Text.blankToNull(input.province()) == null || kind == null)) {
-            errors.add(UserError.of("input.province", "REQUIRED", "a provincial committee member needs a province and a committee kind"));
+            errors.add(UserError.of("input.province", "REQUIRED", "กรรมการระดับจังหวัดต้องระบุจังหวัดและประเภทคณะกรรมการ", "a provincial committee member needs a province and a committee kind"));
         }
         errors.addAll(checkPerson(input));
         if (!errors.isEmpty()) {
@@ -313,12 +316,12 @@ class AdministrationController {
             requireNational(caller);
             if (input.organisationId() != null) {
                 errors.add(UserError.of("input.organisationId", "NOT_ALLOWED",
-                        "a provincial committee member or national administrator belongs to no organisation"));
+                        "กรรมการระดับจังหวัดและผู้ดูแลระดับประเทศไม่สังกัดหน่วยงานใด", "a provincial committee member or national administrator belongs to no organisation"));
             }
             if (roles.size() != 1) {
-                errors.add(UserError.of("input.roles", "INVALID", "an oversight user is either PROVINCIAL_COMMITTEE or NATIONAL"));
+                errors.add(UserError.of("input.roles", "INVALID", "ผู้ใช้ฝ่ายกำกับดูแลมีบทบาทได้เพียงบทบาทเดียว คือ PROVINCIAL_COMMITTEE หรือ NATIONAL", "an oversight user is either PROVINCIAL_COMMITTEE or NATIONAL"));
             } else if (roles.contains(Role.PROVINCIAL_COMMITTEE) && (Text.blankToNull(input.province()) == null || committeeKind == null)) {
-                errors.add(UserError.of("input.province", "REQUIRED", "a provincial committee member needs a province and a committee kind"));
+                errors.add(UserError.of("input.province", "REQUIRED", "กรรมการระดับจังหวัดต้องระบุจังหวัดและประเภทคณะกรรมการ", "a provincial committee member needs a province and a committee kind"));
             }
         } else {
             tenantId = organisationToWrite(caller, input.organisationId());
@@ -355,7 +358,7 @@ class AdministrationController {
         }
         if (!user.enabled()) {
             return InvitationPayload.refused(List.of(UserError.of("input.userId", "DISABLED",
-                    "the user is disabled: enable them before inviting them again")));
+                    "ผู้ใช้นี้ถูกระงับการใช้งานอยู่ ต้องเปิดใช้งานก่อนจึงจะส่งคำเชิญอีกครั้งได้", "the user is disabled: enable them before inviting them again")));
         }
         audit.record(user.tenantId(), caller, "user.reissueInvitation", "user:" + user.id(), Map.of(), origin);
         return invite(user, caller);
@@ -394,7 +397,7 @@ class AdministrationController {
             audit.record(tenantId, caller, "user.setRoles", "user:" + user.id(), Map.of("roles", roles.toString()), origin);
             return Payload.of(changed, null);
         } catch (AppUserService.LastAdminException e) {
-            return Payload.refused(UserError.of("input.roles", "LAST_ADMIN", e.getMessage()));
+            return Payload.refused(UserError.of("input.roles", "LAST_ADMIN", LAST_ADMIN_TH, e.getMessage()));
         }
     }
 
@@ -408,7 +411,7 @@ class AdministrationController {
             audit.record(tenantId, caller, enabled ? "user.enable" : "user.disable", "user:" + user.id(), Map.of(), origin);
             return Payload.of(changed, null);
         } catch (AppUserService.LastAdminException e) {
-            return Payload.refused(UserError.of("input.enabled", "LAST_ADMIN", e.getMessage()));
+            return Payload.refused(UserError.of("input.enabled", "LAST_ADMIN", LAST_ADMIN_TH, e.getMessage()));
         }
     }
 
@@ -427,10 +430,10 @@ class AdministrationController {
         Instant now = clock.instant();
         String name = Text.orEmpty(input.name());
         if (name.isBlank()) {
-            return Payload.refused(UserError.of("input.name", "REQUIRED", "a token needs a name saying what it is for"));
+            return Payload.refused(UserError.of("input.name", "REQUIRED", "ต้องตั้งชื่อโทเค็นเพื่อระบุว่าใช้ทำอะไร", "a token needs a name saying what it is for"));
         }
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(731)))) {
-            return Payload.refused(UserError.of("input.expiresAt", "INVALID", "expiresAt must be in the future and at most 2 years ahead"));
+            return Payload.refused(UserError.of("input.expiresAt", "INVALID", "วันหมดอายุต้องเป็นวันในอนาคตและไม่เกิน 2 ปีนับจากวันนี้", "expiresAt must be in the future and at most 2 years ahead"));
         }
         AccessTokenService.IssuedToken issued;
         if (input.userId() != null) {
@@ -439,7 +442,7 @@ class AdministrationController {
         } else {
             Set<Role> roles = roles(input.roles());
             if (!Role.areTenantRoles(roles)) {
-                return Payload.refused(UserError.of("input.roles", "REQUIRED", "a service account token needs TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
+                return Payload.refused(UserError.of("input.roles", "REQUIRED", "โทเค็นของบัญชีบริการต้องมีบทบาท TENANT_ADMIN, HR_OFFICER หรือ VIEWER อย่างน้อยหนึ่งบทบาท", "a service account token needs TENANT_ADMIN, HR_OFFICER and/or VIEWER"));
             }
             issued = tokens.issueForServiceAccount(tenantId, name, roles, Duration.between(now, expiresAt));
         }
@@ -486,11 +489,11 @@ class AdministrationController {
         String tenantId = ownTenantAsAdmin(caller);
         String name = Text.orEmpty(input.name());
         if (name.isBlank()) {
-            return Payload.refused(UserError.of("input.name", "REQUIRED", "name the provider the credential is for"));
+            return Payload.refused(UserError.of("input.name", "REQUIRED", "ต้องระบุชื่อผู้ให้บริการที่จะใช้ข้อมูลรับรองนี้", "name the provider the credential is for"));
         }
         Set<XapiScope> scopes = input.scopes() == null ? DEFAULT_SCOPES : scopes(input.scopes());
         if (scopes.isEmpty()) {
-            return Payload.refused(UserError.of("input.scopes", "REQUIRED", "give at least one scope"));
+            return Payload.refused(UserError.of("input.scopes", "REQUIRED", "ต้องระบุขอบเขตสิทธิ์ (scope) อย่างน้อยหนึ่งรายการ", "give at least one scope"));
         }
         XapiCredentialService.IssuedCredential issued = credentials.issue(tenantId, name, scopes);
         audit.record(tenantId, caller, "xapiCredential.create", "xapiCredential:" + issued.credential().id(),
@@ -588,11 +591,11 @@ class AdministrationController {
     private List<UserError> checkPerson(PersonInput input) {
         List<UserError> errors = new ArrayList<>();
         if (Text.orEmpty(input.name()).isBlank()) {
-            errors.add(UserError.of("input.name", "REQUIRED", "name is required"));
+            errors.add(UserError.of("input.name", "REQUIRED", "ต้องระบุชื่อ", "name is required"));
         }
         String email = Text.orEmpty(input.email());
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.add(UserError.of("input.email", "INVALID", "email must be an e-mail address"));
+            errors.add(UserError.of("input.email", "INVALID", "อีเมลไม่ถูกต้อง", "email must be an e-mail address"));
         } else if (users.findByEmail(email).isPresent()) {
             errors.add(duplicateEmail());
         }
@@ -600,15 +603,15 @@ class AdministrationController {
     }
 
     private static UserError duplicateEmail() {
-        return UserError.of("input.email", "DUPLICATE", "a user with this e-mail address exists (addresses are unique across all organisations)");
+        return UserError.of("input.email", "DUPLICATE", "มีผู้ใช้ที่ใช้อีเมลนี้อยู่แล้ว (อีเมลต้องไม่ซ้ำกันในทุกหน่วยงาน)", "a user with this e-mail address exists (addresses are unique across all organisations)");
     }
 
     private static UserError organisationRequired() {
-        return UserError.of("input.organisationId", "REQUIRED", "name the organisation of the new user");
+        return UserError.of("input.organisationId", "REQUIRED", "ต้องระบุหน่วยงานของผู้ใช้ใหม่", "name the organisation of the new user");
     }
 
     private static UserError tenantRolesInvalid() {
-        return UserError.of("input.roles", "INVALID", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER");
+        return UserError.of("input.roles", "INVALID", "ผู้ใช้ของหน่วยงานมีบทบาทได้เฉพาะ TENANT_ADMIN, HR_OFFICER และ/หรือ VIEWER", "a user of an organisation has TENANT_ADMIN, HR_OFFICER and/or VIEWER");
     }
 
     /**

@@ -83,25 +83,25 @@ class AssessmentController {
         List<UserError> errors = new ArrayList<>();
         String code = CompetencyController.normaliseCode(input.competencyCode());
         if (catalogue.find(tenantId, code).isEmpty()) {
-            errors.add(UserError.of("input.competencyCode", "NOT_FOUND", "no catalogue item has the code " + input.competencyCode()));
+            errors.add(UserError.of("input.competencyCode", "NOT_FOUND", "ไม่มีสมรรถนะรหัส " + input.competencyCode() + " ในบัญชีสมรรถนะ", "no catalogue item has the code " + input.competencyCode()));
         }
         if (input.level() == null || !ProficiencyLevel.valid(input.level())) {
-            errors.add(UserError.of("input.level", "INVALID", "a level is " + ProficiencyLevel.MIN + " to " + ProficiencyLevel.MAX));
+            errors.add(UserError.of("input.level", "INVALID", "ระดับสมรรถนะต้องอยู่ระหว่าง " + ProficiencyLevel.MIN + " ถึง " + ProficiencyLevel.MAX, "a level is " + ProficiencyLevel.MIN + " to " + ProficiencyLevel.MAX));
         }
         LocalDate today = staff.today();
         LocalDate assessedOn = input.assessedOn() == null ? today : input.assessedOn();
         if (assessedOn.isAfter(today)) {
-            errors.add(UserError.of("input.assessedOn", "INVALID", "an assessment cannot be dated in the future"));
+            errors.add(UserError.of("input.assessedOn", "INVALID", "วันที่ประเมินต้องไม่เป็นวันในอนาคต", "an assessment cannot be dated in the future"));
         } else if (member.appointmentDate() != null && assessedOn.isBefore(member.appointmentDate())) {
-            errors.add(UserError.of("input.assessedOn", "INVALID", "the staff member was appointed on " + member.appointmentDate()));
+            errors.add(UserError.of("input.assessedOn", "INVALID", "วันที่ประเมินต้องไม่ก่อนวันที่บรรจุของ" + Glossary.STAFF + " (" + member.appointmentDate() + ")", "the staff member was appointed on " + member.appointmentDate()));
         }
         String assessor = input.assessor() == null || input.assessor().isBlank() ? caller.displayName() : input.assessor().strip();
         if (assessor.length() > MAX_ASSESSOR) {
-            errors.add(UserError.of("input.assessor", "TOO_LONG", "at most " + MAX_ASSESSOR + " characters"));
+            errors.add(UserError.of("input.assessor", "TOO_LONG", "ชื่อผู้ประเมินยาวได้ไม่เกิน " + MAX_ASSESSOR + " ตัวอักษร", "at most " + MAX_ASSESSOR + " characters"));
         }
         String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
         if (note != null && note.length() > MAX_NOTE) {
-            errors.add(UserError.of("input.note", "TOO_LONG", "at most " + MAX_NOTE + " characters"));
+            errors.add(UserError.of("input.note", "TOO_LONG", "บันทึกยาวได้ไม่เกิน " + MAX_NOTE + " ตัวอักษร", "at most " + MAX_NOTE + " characters"));
         }
         if (!errors.isEmpty()) {
             return new CompetencyAssessmentPayload(null, errors);

@@ -148,9 +148,9 @@ class CompetencyController {
             code = normaliseCode(input.code());
             if (!code.matches("L-[A-Z0-9][A-Z0-9-]{0,19}")) {
                 errors.add(UserError.of("input.code", "INVALID",
-                        "a local code is L- followed by 1 to 20 letters, digits or '-', e.g. L-001 (national codes are reserved)"));
+                        "รหัสสมรรถนะของหน่วยงานขึ้นต้นด้วย L- ตามด้วยตัวอักษรภาษาอังกฤษ ตัวเลข หรือเครื่องหมาย - 1 ถึง 20 ตัว เช่น L-001 (รหัสอื่นสงวนไว้สำหรับสมรรถนะตามแผนแม่บท)", "a local code is L- followed by 1 to 20 letters, digits or '-', e.g. L-001 (national codes are reserved)"));
             } else if (catalogue.find(tenantId, code).isPresent()) {
-                errors.add(UserError.of("input.code", "DUPLICATE", "the organisation already has an item " + code));
+                errors.add(UserError.of("input.code", "DUPLICATE", "หน่วยงานมีสมรรถนะรหัส " + code + " อยู่แล้ว", "the organisation already has an item " + code));
             }
         }
         String nameTh = strip(input.nameTh());
@@ -169,7 +169,7 @@ class CompetencyController {
             } catch (DuplicateKeyException e) {
                 if (!generated || attempt == 3) {
                     return CompetencyPayload.refused(List.of(UserError.of("input.code", "DUPLICATE",
-                            "the organisation already has an item " + code)));
+                            "หน่วยงานมีสมรรถนะรหัส " + code + " อยู่แล้ว", "the organisation already has an item " + code)));
                 }
                 code = catalogue.nextLocalCode(tenantId);
             }
@@ -210,10 +210,12 @@ class CompetencyController {
         }
         if (requirements.uses(tenantId, item.code())) {
             return CompetencyPayload.refused(List.of(UserError.of("input.code", "IN_USE",
+                    "สมรรถนะ " + item.code() + " ถูกใช้อยู่ในเกณฑ์สมรรถนะของหน่วยงาน ต้องแก้ไขเกณฑ์นั้นก่อน",
                     item.code() + " is required by a requirement of the organisation: change the requirement first")));
         }
         if (assessments.anyFor(tenantId, item.code())) {
             return CompetencyPayload.refused(List.of(UserError.of("input.code", "IN_USE",
+                    "สมรรถนะ " + item.code() + " มีผลการประเมินแล้ว จึงต้องคงไว้ในบัญชีสมรรถนะเพื่อให้ดูประวัติการประเมินได้",
                     item.code() + " has assessments: it stays in the catalogue so their history can be read")));
         }
         catalogue.removeLocal(item);
@@ -271,11 +273,11 @@ class CompetencyController {
         }
         Requirement current = requirements.effective(tenantId, target).orElse(null);
         if (current == null) {
-            return new CompetencyRequirementPayload(null, List.of(UserError.of("input", "NOT_FOUND", "no default for this target to adopt")));
+            return new CompetencyRequirementPayload(null, List.of(UserError.of("input", "NOT_FOUND", "ไม่มีเกณฑ์สมรรถนะกลางของกลุ่มนี้ให้นำมาใช้", "no default for this target to adopt")));
         }
         if (!current.isNational()) {
             return new CompetencyRequirementPayload(current, List.of(UserError.of("input", "ALREADY_OWN",
-                    "the organisation already has its own requirement for this target")));
+                    "หน่วยงานมีเกณฑ์สมรรถนะของกลุ่มนี้เป็นของตนเองอยู่แล้ว", "the organisation already has its own requirement for this target")));
         }
         return save(tenantId, caller, target, current.items(), "competencyRequirement.adopt", origin);
     }
@@ -343,28 +345,28 @@ class CompetencyController {
         switch (scope) {
             case POSITION_TYPE -> {
                 if (positionType == null) {
-                    errors.add(UserError.of("input.positionType", "REQUIRED", "name the position type"));
+                    errors.add(UserError.of("input.positionType", "REQUIRED", "ต้องระบุประเภทตำแหน่ง", "name the position type"));
                 }
                 if (line != null) {
-                    errors.add(UserError.of("input.lineOfWork", "NOT_ALLOWED", "a position type requirement names no line of work"));
+                    errors.add(UserError.of("input.lineOfWork", "NOT_ALLOWED", "เกณฑ์ตามประเภทตำแหน่งไม่ต้องระบุสายงาน", "a position type requirement names no line of work"));
                 }
                 return errors.isEmpty() ? RequirementTarget.positionType(positionType) : null;
             }
             case LINE_OF_WORK -> {
                 if (line == null) {
-                    errors.add(UserError.of("input.lineOfWork", "REQUIRED", "name the line of work (สายงาน), e.g. นักทรัพยากรบุคคล"));
+                    errors.add(UserError.of("input.lineOfWork", "REQUIRED", "ต้องระบุสายงาน เช่น นักทรัพยากรบุคคล", "name the line of work (สายงาน), e.g. นักทรัพยากรบุคคล"));
                 } else if (line.length() > MAX_NAME) {
-                    errors.add(UserError.of("input.lineOfWork", "TOO_LONG", "at most " + MAX_NAME + " characters"));
+                    errors.add(UserError.of("input.lineOfWork", "TOO_LONG", "ชื่อสายงานยาวได้ไม่เกิน " + MAX_NAME + " ตัวอักษร", "at most " + MAX_NAME + " characters"));
                 }
                 if (positionType != null) {
-                    errors.add(UserError.of("input.positionType", "NOT_ALLOWED", "a line of work requirement names no position type"));
+                    errors.add(UserError.of("input.positionType", "NOT_ALLOWED", "เกณฑ์ตามสายงานไม่ต้องระบุประเภทตำแหน่ง", "a line of work requirement names no position type"));
                 }
                 return errors.isEmpty() ? RequirementTarget.lineOfWork(line) : null;
             }
             default -> {
                 if (positionType != null || line != null) {
                     errors.add(UserError.of(positionType != null ? "input.positionType" : "input.lineOfWork", "NOT_ALLOWED",
-                            "the requirement for other lines of work names neither a position type nor a line of work"));
+                            "เกณฑ์สำหรับสายงานอื่น ๆ ไม่ต้องระบุประเภทตำแหน่งหรือสายงาน", "the requirement for other lines of work names neither a position type nor a line of work"));
                 }
                 return errors.isEmpty() ? RequirementTarget.otherLinesOfWork() : null;
             }
@@ -374,21 +376,21 @@ class CompetencyController {
     private List<UserError> checkTexts(String tenantId, String ownCode, String nameTh, String nameEn, String description) {
         List<UserError> errors = new ArrayList<>();
         if (nameTh == null || nameTh.isEmpty()) {
-            errors.add(UserError.of("input.nameTh", "REQUIRED", "nameTh (ชื่อภาษาไทย) is required"));
+            errors.add(UserError.of("input.nameTh", "REQUIRED", "ต้องระบุชื่อภาษาไทย", "nameTh (ชื่อภาษาไทย) is required"));
         } else if (nameTh.length() > MAX_NAME) {
-            errors.add(UserError.of("input.nameTh", "TOO_LONG", "nameTh has at most " + MAX_NAME + " characters"));
+            errors.add(UserError.of("input.nameTh", "TOO_LONG", "ชื่อภาษาไทยยาวได้ไม่เกิน " + MAX_NAME + " ตัวอักษร", "nameTh has at most " + MAX_NAME + " characters"));
         } else {
             boolean taken = catalogue.nationalItems().stream().anyMatch(c -> c.nameTh().equals(nameTh))
                     || catalogue.localItems(tenantId).stream().anyMatch(c -> c.nameTh().equals(nameTh) && !c.code().equals(ownCode));
             if (taken) {
-                errors.add(UserError.of("input.nameTh", "DUPLICATE", "the catalogue already has an item named " + nameTh));
+                errors.add(UserError.of("input.nameTh", "DUPLICATE", "บัญชีสมรรถนะมีสมรรถนะชื่อ " + nameTh + " อยู่แล้ว", "the catalogue already has an item named " + nameTh));
             }
         }
         if (nameEn != null && nameEn.length() > MAX_NAME) {
-            errors.add(UserError.of("input.nameEn", "TOO_LONG", "nameEn has at most " + MAX_NAME + " characters"));
+            errors.add(UserError.of("input.nameEn", "TOO_LONG", "ชื่อภาษาอังกฤษยาวได้ไม่เกิน " + MAX_NAME + " ตัวอักษร", "nameEn has at most " + MAX_NAME + " characters"));
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.add(UserError.of("input.description", "TOO_LONG", "description has at most " + MAX_DESCRIPTION + " characters"));
+            errors.add(UserError.of("input.description", "TOO_LONG", "คำอธิบายยาวได้ไม่เกิน " + MAX_DESCRIPTION + " ตัวอักษร", "description has at most " + MAX_DESCRIPTION + " characters"));
         }
         return errors;
     }
@@ -405,11 +407,11 @@ class CompetencyController {
             LevelInput level = given.get(i);
             String at = "input.levels." + i;
             if (level.level() == null || !ProficiencyLevel.valid(level.level())) {
-                errors.add(UserError.of(at + ".level", "INVALID", "a level is 0 to " + ProficiencyLevel.MAX));
+                errors.add(UserError.of(at + ".level", "INVALID", "ระดับสมรรถนะต้องอยู่ระหว่าง 0 ถึง " + ProficiencyLevel.MAX, "a level is 0 to " + ProficiencyLevel.MAX));
                 continue;
             }
             if (!seen.add(level.level())) {
-                errors.add(UserError.of(at + ".level", "DUPLICATE", "level " + level.level() + " is given more than once"));
+                errors.add(UserError.of(at + ".level", "DUPLICATE", "ระบุระดับ " + level.level() + " ซ้ำกันมากกว่าหนึ่งครั้ง", "level " + level.level() + " is given more than once"));
                 continue;
             }
             ProficiencyLevel old = levels.get(level.level());
@@ -418,7 +420,8 @@ class CompetencyController {
             String description = level.description() == null ? old.description() : strip(level.description());
             if (nameTh.isEmpty() || nameEn.isEmpty() || nameTh.length() > MAX_NAME || nameEn.length() > MAX_NAME
                     || description.length() > MAX_DESCRIPTION) {
-                errors.add(UserError.of(at, "INVALID", "a level needs a Thai and an English name (at most " + MAX_NAME
+                errors.add(UserError.of(at, "INVALID", "แต่ละระดับต้องมีชื่อภาษาไทยและภาษาอังกฤษ (ยาวไม่เกิน " + MAX_NAME
+                        + " ตัวอักษร) และคำอธิบายยาวไม่เกิน " + MAX_DESCRIPTION + " ตัวอักษร", "a level needs a Thai and an English name (at most " + MAX_NAME
                         + " characters) and a description of at most " + MAX_DESCRIPTION));
                 continue;
             }
@@ -428,7 +431,8 @@ class CompetencyController {
     }
 
     private static UserError nationalIsReadOnly(Competency item) {
-        return UserError.of("input.code", "NOT_ALLOWED", item.code()
+        return UserError.of("input.code", "NOT_ALLOWED", "สมรรถนะ " + item.code()
+                + " เป็นสมรรถนะตามแผนแม่บท แก้ไขไม่ได้ ให้เพิ่มเป็นสมรรถนะของหน่วยงานแทน", item.code()
                 + " is a national item of the master plan (แผนแม่บท): it cannot be changed; add a local item instead");
     }
 

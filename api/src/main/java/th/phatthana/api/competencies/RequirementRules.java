@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import th.phatthana.schema.Glossary;
 import th.phatthana.schema.Problem;
 
 
@@ -34,7 +35,7 @@ final class RequirementRules {
             List<Competency> national) {
         List<Problem> errors = new ArrayList<>();
         if (items.isEmpty()) {
-            errors.add(new Problem("input.items", "REQUIRED", "give at least one required item"));
+            errors.add(new Problem("input.items", "REQUIRED", "ต้องระบุสมรรถนะที่กำหนดอย่างน้อยหนึ่งรายการ", "give at least one required item"));
             return errors;
         }
         Set<String> seen = new HashSet<>();
@@ -46,23 +47,26 @@ final class RequirementRules {
             String at = "input.items." + i;
             Optional<Competency> competency = item.code() == null ? Optional.empty() : lookup.apply(item.code());
             if (competency.isEmpty()) {
-                errors.add(new Problem(at + ".code", "NOT_FOUND", "no catalogue item has the code " + item.code()));
+                errors.add(new Problem(at + ".code", "NOT_FOUND", "ไม่มีสมรรถนะรหัส " + item.code() + " ในบัญชีสมรรถนะ", "no catalogue item has the code " + item.code()));
                 continue;
             }
             if (!seen.add(item.code())) {
-                errors.add(new Problem(at + ".code", "DUPLICATE", item.code() + " is given more than once"));
+                errors.add(new Problem(at + ".code", "DUPLICATE", "ระบุสมรรถนะ " + item.code() + " ซ้ำกันมากกว่าหนึ่งครั้ง", item.code() + " is given more than once"));
                 continue;
             }
             if (item.level() < 1 || item.level() > ProficiencyLevel.MAX) {
-                errors.add(new Problem(at + ".level", "INVALID", "a required level is 1 to " + ProficiencyLevel.MAX));
+                errors.add(new Problem(at + ".level", "INVALID", "ระดับที่กำหนดต้องอยู่ระหว่าง 1 ถึง " + ProficiencyLevel.MAX, "a required level is 1 to " + ProficiencyLevel.MAX));
             }
             CompetencyKind kind = competency.get().kind();
             boolean forPositionType = target.scope() == RequirementScope.POSITION_TYPE;
             if (forPositionType && kind == CompetencyKind.FUNCTIONAL) {
                 errors.add(new Problem(at + ".code", "NOT_ALLOWED",
+                        "สมรรถนะ " + item.code() + " เป็นสมรรถนะประจำสายงาน ให้กำหนดในเกณฑ์ตามสายงาน",
                         item.code() + " is a functional competency (สมรรถนะประจำสายงาน): require it for a line of work"));
             } else if (!forPositionType && EnumSet.of(CompetencyKind.CORE, CompetencyKind.MANAGERIAL).contains(kind)) {
                 errors.add(new Problem(at + ".code", "NOT_ALLOWED",
+                        "สมรรถนะ " + item.code() + " เป็น" + (kind == CompetencyKind.CORE ? "สมรรถนะหลัก" : "สมรรถนะประจำผู้บริหาร")
+                                + " ให้กำหนดในเกณฑ์ตาม" + Glossary.POSITION_TYPE,
                         item.code() + " is a " + kind.name().toLowerCase(Locale.ROOT) + " competency: it is required by position type"));
             }
             switch (kind) {
@@ -83,18 +87,23 @@ final class RequirementRules {
             List<String> missingCore = missing(CompetencyKind.CORE, core, national);
             if (!missingCore.isEmpty()) {
                 errors.add(new Problem("input.items", "REQUIRED",
+                        "ทุก" + Glossary.POSITION_TYPE + "ต้องกำหนดสมรรถนะหลักครบทุกรายการ ยังขาด " + String.join(", ", missingCore),
                         "every position type requires all core competencies (สมรรถนะหลัก); missing " + String.join(", ", missingCore)));
             }
             if (RequirementTarget.MANAGERIAL_POSITION_TYPES.contains(target.positionType())) {
                 List<String> missingManagerial = missing(CompetencyKind.MANAGERIAL, managerial, national);
                 if (!missingManagerial.isEmpty()) {
-                    errors.add(new Problem("input.items", "REQUIRED", target.positionType()
+                    errors.add(new Problem("input.items", "REQUIRED",
+                            "ตำแหน่งประเภท" + target.positionType().thaiName() + " ต้องกำหนดสมรรถนะประจำผู้บริหารครบทุกรายการ ยังขาด "
+                                    + String.join(", ", missingManagerial),
+                            target.positionType()
                             + " positions require all managerial competencies (สมรรถนะประจำผู้บริหาร); missing "
                             + String.join(", ", missingManagerial)));
                 }
             }
         } else if (functional < MIN_FUNCTIONAL_PER_LINE) {
-            errors.add(new Problem("input.items", "TOO_FEW_FUNCTIONAL", "a line of work requires at least "
+            errors.add(new Problem("input.items", "TOO_FEW_FUNCTIONAL", "แต่ละสายงานต้องกำหนดสมรรถนะประจำสายงานอย่างน้อย "
+                    + MIN_FUNCTIONAL_PER_LINE + " รายการ แต่กำหนดไว้ " + functional + " รายการ", "a line of work requires at least "
                     + MIN_FUNCTIONAL_PER_LINE + " functional competencies (สมรรถนะประจำสายงาน); " + functional + " given"));
         }
         return errors;

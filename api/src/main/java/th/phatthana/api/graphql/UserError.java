@@ -24,17 +24,6 @@ public record UserError(List<String> field, Message text, String code) {
         return new UserError(List.of(field.split("\\.")), Message.of(th, en), code);
     }
 
-    /** A userError whose message is not yet written in Thai (transitional, see {@link Message#untranslated}). */
-    @Deprecated
-    public static UserError of(String field, String code, String en) {
-        return of(field, code, Message.untranslated(en));
-    }
-
-    @Deprecated
-    public UserError(List<String> field, String en, String code) {
-        this(field, Message.untranslated(en), code);
-    }
-
     public static UserError of(String field, String code, Message text) {
         return new UserError(List.of(field.split("\\.")), text, code);
     }

@@ -26,6 +26,7 @@ import th.phatthana.lrs.agents.AgentDirectory;
 import th.phatthana.lrs.documents.DocumentErasure;
 import th.phatthana.lrs.statements.ErasedPerson;
 import th.phatthana.lrs.statements.StatementErasure;
+import th.phatthana.schema.Glossary;
 import th.phatthana.schema.Problem;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.audit.AuditTrail;
@@ -111,7 +112,7 @@ public class StaffErasure {
         }
         Optional<PendingErasure> started = staff.startErasure(tenantId, member.id(), mode);
         if (started.isEmpty()) {
-            return Outcome.refused(new Problem("input.staffId", "NOT_FOUND", "no such staff member (already erased?)"));
+            return Outcome.refused(new Problem("input.staffId", "NOT_FOUND", "ไม่พบบุคลากรผู้นี้ (อาจถูกลบข้อมูลไปแล้ว)", "no such staff member (already erased?)"));
         }
         PendingErasure pending = started.get();
 
@@ -127,7 +128,9 @@ public class StaffErasure {
         if (rebuildFailure.isPresent()) {
             log.warn("Erasure {} of tenant {}: the learning record store is erased, the progress rebuild did not finish ({}); "
                     + "the staff record stays marked until the erasure is run again", pending.erasureId(), tenantId, rebuildFailure.get());
-            return Outcome.refused(new Problem("input.staffId", "INCOMPLETE", "the learning records are erased, but the progress "
+            return Outcome.refused(new Problem("input.staffId", "INCOMPLETE", "ลบข้อมูลการเรียนรู้แล้ว แต่ยังสร้างข้อมูลสรุปความก้าวหน้าใหม่ไม่ได้ในขณะนี้ ("
+                    + rebuildFailure.get() + ") ให้สั่ง eraseStaffMember กับ" + Glossary.STAFF + "ผู้นี้อีกครั้งเพื่อให้เสร็จสมบูรณ์ ซึ่งสั่งซ้ำได้อย่างปลอดภัย",
+                    "the learning records are erased, but the progress "
                     + "read model could not be rebuilt now (" + rebuildFailure.get() + "): run eraseStaffMember for the same staff "
                     + "member again to finish; repeating it is safe"));
         }
@@ -166,10 +169,10 @@ public class StaffErasure {
     static Optional<Problem> checkReason(String reason, Staff member) {
         String given = reason == null ? "" : reason.strip();
         if (given.isEmpty()) {
-            return Optional.of(new Problem("input.reason", "REQUIRED", "say why the person is erased (e.g. the date and number of their request)"));
+            return Optional.of(new Problem("input.reason", "REQUIRED", "ต้องระบุเหตุผลที่ลบข้อมูลของบุคคลนี้ (เช่น วันที่และเลขที่คำร้องของเจ้าของข้อมูล)", "say why the person is erased (e.g. the date and number of their request)"));
         }
         if (given.length() > MAX_REASON) {
-            return Optional.of(new Problem("input.reason", "TOO_LONG", "at most " + MAX_REASON + " characters"));
+            return Optional.of(new Problem("input.reason", "TOO_LONG", "เหตุผลยาวได้ไม่เกิน " + MAX_REASON + " ตัวอักษร", "at most " + MAX_REASON + " characters"));
         }
         List<String> identifying = new ArrayList<>(List.of(member.firstNameTh(), member.lastNameTh(), member.staffNumber()));
         for (XapiIdentity identity : member.xapiIdentities()) {
@@ -190,7 +193,9 @@ public class StaffErasure {
         boolean names = identifying.stream().filter(text -> text != null && !text.isBlank())
                 .anyMatch(text -> lower.contains(text.strip().toLowerCase(Locale.ROOT)));
         if (names || given.replaceAll("[\\s-]", "").matches(".*\\d{13}.*")) {
-            return Optional.of(new Problem("input.reason", "NAMES_THE_PERSON", "the reason is kept in the audit trail and must not "
+            return Optional.of(new Problem("input.reason", "NAMES_THE_PERSON", "เหตุผลจะถูกเก็บไว้ในบันทึกการตรวจสอบ จึงต้องไม่ระบุตัวบุคคล "
+                    + "ห้ามใส่ชื่อ " + Glossary.STAFF_NUMBER + " อีเมล บัญชีผู้ใช้ และเลขประจำตัวประชาชน (ให้ระบุ เช่น วันที่และเลขที่คำร้องแทน)",
+                    "the reason is kept in the audit trail and must not "
                     + "identify the person: leave out their name, staff number, e-mail address, accounts and citizen ID "
                     + "(give e.g. the date and number of their request)"));
         }

@@ -17,6 +17,7 @@ import th.phatthana.api.plans.PlanContent.IndicatorUnit;
 import th.phatthana.api.plans.PlanContent.PdcaPhase;
 import th.phatthana.api.plans.PlanContent.ProviderKind;
 import th.phatthana.api.plans.PlanContent.TargetComparator;
+import th.phatthana.schema.Glossary;
 import th.phatthana.schema.Problem;
 import th.phatthana.tenants.text.Text;
 
@@ -119,8 +120,8 @@ public final class PlanInputs {
     static final class Errors {
         private final List<Problem> errors = new ArrayList<>();
 
-        void add(String path, String code, String message) {
-            errors.add(new Problem(path, code, message));
+        void add(String path, String code, String th, String en) {
+            errors.add(new Problem(path, code, th, en));
         }
 
         List<Problem> list() {
@@ -142,7 +143,7 @@ public final class PlanInputs {
             String at = path + "." + i;
             String key = key(input.key(), "goal", keys, at + ".key", errors);
             if (PlanChecks.blank(input.title())) {
-                errors.add(at + ".title", "REQUIRED", "a goal needs a title");
+                errors.add(at + ".title", "REQUIRED", "เป้าหมายต้องมีชื่อ", "a goal needs a title");
             }
             List<PlanContent.Indicator> indicators = new ArrayList<>();
             Set<String> indicatorKeys = new HashSet<>();
@@ -152,7 +153,7 @@ public final class PlanInputs {
                 String iat = at + ".indicators." + j;
                 String ikey = key(indicator.key(), "indicator", indicatorKeys, iat + ".key", errors);
                 if (PlanChecks.blank(indicator.description())) {
-                    errors.add(iat + ".description", "REQUIRED", "an indicator says what is measured");
+                    errors.add(iat + ".description", "REQUIRED", "ตัวชี้วัดต้องระบุว่าวัดอะไร", "an indicator says what is measured");
                 }
                 List<PlanContent.IndicatorTarget> targets = new ArrayList<>();
                 Set<Integer> years = new HashSet<>();
@@ -160,10 +161,10 @@ public final class PlanInputs {
                 for (int k = 0; k < targetInputs.size(); k++) {
                     IndicatorTargetInput target = targetInputs.get(k);
                     if (!years.add(target.fiscalYear())) {
-                        errors.add(iat + ".targets." + k + ".fiscalYear", "DUPLICATE", "one target per fiscal year");
+                        errors.add(iat + ".targets." + k + ".fiscalYear", "DUPLICATE", "ระบุค่าเป้าหมายได้ปีงบประมาณละหนึ่งค่า", "one target per fiscal year");
                     }
                     if (target.value() == null || target.value().isNaN() || target.value().isInfinite()) {
-                        errors.add(iat + ".targets." + k + ".value", "INVALID", "a target is a number");
+                        errors.add(iat + ".targets." + k + ".value", "INVALID", "ค่าเป้าหมายต้องเป็นตัวเลข", "a target is a number");
                         continue;
                     }
                     targets.add(new PlanContent.IndicatorTarget(target.fiscalYear(), target.value()));
@@ -183,7 +184,7 @@ public final class PlanInputs {
             CheckpointInput checkpoint = inputs.get(i);
             String at = path + ".checkpoints." + i;
             if (PlanChecks.blank(checkpoint.description())) {
-                errors.add(at + ".description", "REQUIRED", "say what is done at this checkpoint");
+                errors.add(at + ".description", "REQUIRED", "ต้องระบุสิ่งที่ดำเนินการ ณ จุดติดตามนี้", "say what is done at this checkpoint");
             }
             checkpoints.add(new PlanContent.Checkpoint(checkpoint.phase(), Text.blankToNull(checkpoint.description()),
                     months(checkpoint.months(), at + ".months", errors), Text.blankToNull(checkpoint.responsible())));
@@ -200,7 +201,7 @@ public final class PlanInputs {
             String at = path + ".members." + i;
             String key = key(member.key(), "member", keys, at + ".key", errors);
             if (PlanChecks.blank(member.staffId()) && PlanChecks.blank(member.name()) && PlanChecks.blank(member.position())) {
-                errors.add(at, "REQUIRED", "a member is named by staffId, by name, or by position");
+                errors.add(at, "REQUIRED", "กรรมการต้องระบุเป็นบุคลากร (staffId) ชื่อ หรือตำแหน่ง", "a member is named by staffId, by name, or by position");
             }
             members.add(new PlanContent.Member(key, member.role(), Text.blankToNull(member.staffId()), Text.blankToNull(member.name()), Text.blankToNull(member.position())));
         }
@@ -217,15 +218,15 @@ public final class PlanInputs {
         } else if (input.key() != null) {
             key = input.key().trim();
             if (!PlanChecks.KEY.matcher(key).matches()) {
-                errors.add(path + ".key", "INVALID", "a course key is lower-case letters, digits and '-', at most 64, e.g. orientation-new-staff");
+                errors.add(path + ".key", "INVALID", "คีย์หลักสูตรต้องเป็นอักษรภาษาอังกฤษตัวพิมพ์เล็ก ตัวเลข หรือเครื่องหมาย - ไม่เกิน 64 ตัว เช่น orientation-new-staff", "a course key is lower-case letters, digits and '-', at most 64, e.g. orientation-new-staff");
             } else if (existingKeys.contains(key)) {
-                errors.add(path + ".key", "DUPLICATE", "the plan already has a course with key " + key);
+                errors.add(path + ".key", "DUPLICATE", "แผนมีหลักสูตรที่ใช้คีย์ " + key + " อยู่แล้ว", "the plan already has a course with key " + key);
             }
         } else {
             key = generatedKey(input.titleEn(), "course", existingKeys);
         }
         if (PlanChecks.blank(input.titleTh())) {
-            errors.add(path + ".titleTh", "REQUIRED", "a course needs a Thai title");
+            errors.add(path + ".titleTh", "REQUIRED", "หลักสูตรต้องมีชื่อภาษาไทย", "a course needs a Thai title");
         }
         List<String> codes = new ArrayList<>();
         for (String code : input.competencyCodes() == null ? List.<String>of() : input.competencyCodes()) {
@@ -258,11 +259,11 @@ public final class PlanInputs {
             CourseYearInput year = yearInputs.get(i);
             String at = path + ".yearly." + i;
             if (!years.add(year.fiscalYear())) {
-                errors.add(at + ".fiscalYear", "DUPLICATE", "one entry per fiscal year");
+                errors.add(at + ".fiscalYear", "DUPLICATE", "ระบุได้" + Glossary.FISCAL_YEAR + "ละหนึ่งรายการ", "one entry per fiscal year");
             }
             int participants = year.plannedParticipants() == null ? 0 : year.plannedParticipants();
             if (participants < 0) {
-                errors.add(at + ".plannedParticipants", "INVALID", "planned participants cannot be negative");
+                errors.add(at + ".plannedParticipants", "INVALID", "จำนวนผู้เข้ารับการพัฒนาตามแผนต้องไม่ติดลบ", "planned participants cannot be negative");
             }
             yearly.add(new PlanContent.CourseYear(year.fiscalYear(), participants, year.budget() == null ? 0 : year.budget()));
         }
@@ -277,7 +278,7 @@ public final class PlanInputs {
         List<String> ids = input.activityIds() == null ? List.of() : input.activityIds();
         for (int i = 0; i < ids.size(); i++) {
             if (activities.contains(ids.get(i))) {
-                errors.add(path + ".activityIds." + i, "DUPLICATE", "activity " + ids.get(i) + " is listed twice");
+                errors.add(path + ".activityIds." + i, "DUPLICATE", "ระบุกิจกรรม " + ids.get(i) + " ซ้ำสองครั้ง", "activity " + ids.get(i) + " is listed twice");
             } else {
                 activities.add(ids.get(i));
             }
@@ -286,10 +287,10 @@ public final class PlanInputs {
         if (input.completion() != null) {
             CompletionInput c = input.completion();
             if (c.minScaledScore() != null && (c.minScaledScore() < -1 || c.minScaledScore() > 1 || c.minScaledScore().isNaN())) {
-                errors.add(path + ".completion.minScaledScore", "INVALID", "a scaled score is between -1 and 1 (xAPI result.score.scaled)");
+                errors.add(path + ".completion.minScaledScore", "INVALID", "คะแนนแบบสเกลต้องอยู่ระหว่าง -1 ถึง 1 (xAPI result.score.scaled)", "a scaled score is between -1 and 1 (xAPI result.score.scaled)");
             }
             if (c.minHours() != null && (c.minHours() < 0 || c.minHours().isNaN() || c.minHours().isInfinite())) {
-                errors.add(path + ".completion.minHours", "INVALID", "minimum hours cannot be negative");
+                errors.add(path + ".completion.minHours", "INVALID", "จำนวนชั่วโมงขั้นต่ำต้องไม่ติดลบ", "minimum hours cannot be negative");
             }
             rule = new PlanContent.CompletionRule(c.verbs() == null ? null : c.verbs().stream().distinct().toList(), c.activityMatch(),
                     Boolean.TRUE.equals(c.requireSuccess()), Boolean.TRUE.equals(c.requireCompletion()), c.minScaledScore(),
@@ -302,7 +303,7 @@ public final class PlanInputs {
         List<Integer> result = new ArrayList<>();
         for (Integer month : months == null ? List.<Integer>of() : months) {
             if (month == null || month < 1 || month > 12) {
-                errors.add(path, "INVALID", "months are 1 (January) to 12 (December), not " + month);
+                errors.add(path, "INVALID", "เดือนต้องเป็น 1 (มกราคม) ถึง 12 (ธันวาคม) แต่ระบุเป็น " + month, "months are 1 (January) to 12 (December), not " + month);
             } else if (!result.contains(month)) {
                 result.add(month);
             }
@@ -318,9 +319,9 @@ public final class PlanInputs {
         }
         String key = given.trim();
         if (!PlanChecks.KEY.matcher(key).matches()) {
-            errors.add(path, "INVALID", "a key is lower-case letters, digits and '-', at most 64");
+            errors.add(path, "INVALID", "คีย์ต้องเป็นอักษรภาษาอังกฤษตัวพิมพ์เล็ก ตัวเลข หรือเครื่องหมาย - ไม่เกิน 64 ตัว", "a key is lower-case letters, digits and '-', at most 64");
         } else if (!taken.add(key)) {
-            errors.add(path, "DUPLICATE", "key " + key + " is used twice");
+            errors.add(path, "DUPLICATE", "คีย์ " + key + " ถูกใช้ซ้ำสองครั้ง", "key " + key + " is used twice");
         }
         return key;
     }

@@ -330,13 +330,13 @@ public class PlanService {
             PlanContent.Committee committee = PlanInputs.committee(input.committee(), "input.committee", errors);
             List<String> staffIds = committee.members().stream().map(PlanContent.Member::staffId).filter(id -> id != null).toList();
             for (String unknown : references.unknownStaff(plan.tenantId(), staffIds)) {
-                errors.add("input.committee.members", "NOT_FOUND", "no staff member " + unknown + " in the organisation");
+                errors.add("input.committee.members", "NOT_FOUND", "ไม่พบ" + Glossary.STAFF + " " + unknown + " ในหน่วยงาน", "no staff member " + unknown + " in the organisation");
             }
             content = content.withCommittee(committee);
         }
         String title = input.title() == null ? plan.title() : Text.blankToNull(input.title());
         if (title == null) {
-            errors.add("input.title", "REQUIRED", "a plan needs a title");
+            errors.add("input.title", "REQUIRED", "แผนต้องมีชื่อ", "a plan needs a title");
         }
         if (!errors.isEmpty()) {
             return Outcome.refused(errors.list());
@@ -423,14 +423,14 @@ public class PlanService {
 
     private void checkReferences(Plan plan, PlanContent.Course course, String path, Errors errors) {
         for (String code : references.unknownCompetencyCodes(plan.tenantId(), course.competencyCodes())) {
-            errors.add(path + ".competencyCodes", "NOT_FOUND", "no competency, knowledge or skill with code " + code + " in the catalogue");
+            errors.add(path + ".competencyCodes", "NOT_FOUND", "ไม่มีสมรรถนะ ความรู้ หรือทักษะรหัส " + code + " ในบัญชีสมรรถนะ", "no competency, knowledge or skill with code " + code + " in the catalogue");
         }
         if (course.target() != null) {
             for (String id : references.unknownDivisions(plan.tenantId(), course.target().divisionIds())) {
-                errors.add(path + ".target.divisionIds", "NOT_FOUND", "no division " + id + " in the organisation");
+                errors.add(path + ".target.divisionIds", "NOT_FOUND", "ไม่พบ" + Glossary.DIVISION + " " + id + " ในหน่วยงาน", "no division " + id + " in the organisation");
             }
             for (String id : references.unknownStaff(plan.tenantId(), course.target().staffIds())) {
-                errors.add(path + ".target.staffIds", "NOT_FOUND", "no staff member " + id + " in the organisation");
+                errors.add(path + ".target.staffIds", "NOT_FOUND", "ไม่พบ" + Glossary.STAFF + " " + id + " ในหน่วยงาน", "no staff member " + id + " in the organisation");
             }
         }
     }
@@ -462,10 +462,10 @@ public class PlanService {
         Revision draft = plan.draft();
         Errors errors = new Errors();
         if (PlanChecks.blank(input.resolutionNumber())) {
-            errors.add("input.resolutionNumber", "REQUIRED", "give the number of the committee's resolution (มติ)");
+            errors.add("input.resolutionNumber", "REQUIRED", "ต้องระบุเลขที่มติของคณะกรรมการ", "give the number of the committee's resolution (มติ)");
         }
         if (input.resolutionDate().isAfter(today())) {
-            errors.add("input.resolutionDate", "IN_FUTURE", "the resolution date " + input.resolutionDate() + " is after today " + today());
+            errors.add("input.resolutionDate", "IN_FUTURE", "วันที่มีมติ " + input.resolutionDate() + " ต้องไม่เกินวันนี้ (" + today() + ")", "the resolution date " + input.resolutionDate() + " is after today " + today());
         }
         if (!errors.isEmpty()) {
             return Outcome.refused(errors.list());
@@ -663,8 +663,11 @@ public class PlanService {
                 : tenant.kind().approvingCommittee() + tenant.province();
     }
 
-    /** A revision in summaries. */
+    /**
+     * A revision in English, for the audit trail's and the plan's event summaries and the English refusals: "the
+     * original plan" or "amendment N". Thai texts say {@link Glossary#versionLabel(int)}.
+     */
     static String label(int number) {
-        return number == 0 ? "the plan" : "amendment " + number + " (ปรับปรุงครั้งที่ " + number + ")";
+        return number == 0 ? "the original plan" : "amendment " + number;
     }
 }

@@ -26,6 +26,7 @@ import th.phatthana.lrs.statements.validation.XapiVersion;
 import th.phatthana.lrs.xapi.XapiException;
 import th.phatthana.lrs.xapi.XapiRequest;
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Glossary;
 import th.phatthana.schema.Problem;
 import th.phatthana.schema.xapi.XapiVerbs;
 import th.phatthana.tenants.access.Caller;
@@ -104,19 +105,19 @@ public class ProgressCommands {
         PlanContent content = plans.currentVersion(plan).map(v -> v.content())
                 .orElse(plan.draft() == null ? PlanContent.empty() : plan.draft().content());
         if (input.courseKey() == null || content.course(input.courseKey()).isEmpty()) {
-            errors.add(new Problem("input.courseKey", "NOT_FOUND", "the plan has no course with this key"));
+            errors.add(new Problem("input.courseKey", "NOT_FOUND", "แผนไม่มีหลักสูตรที่ใช้คีย์นี้", "the plan has no course with this key"));
         }
         if (input.fiscalYear() == null || !plan.covers(input.fiscalYear())) {
-            errors.add(new Problem("input.fiscalYear", "INVALID", "the fiscal year must be one of the plan's years " + plan.fiscalYears()));
+            errors.add(new Problem("input.fiscalYear", "INVALID", Glossary.FISCAL_YEAR + "ต้องเป็นปีใดปีหนึ่งของแผน " + plan.fiscalYears(), "the fiscal year must be one of the plan's years " + plan.fiscalYears()));
         }
         if (input.amount() == null || input.amount().signum() <= 0 || input.amount().scale() > 2) {
-            errors.add(new Problem("input.amount", "INVALID", "the amount is a positive number of baht with at most 2 decimals"));
+            errors.add(new Problem("input.amount", "INVALID", "จำนวนเงินต้องเป็นจำนวนบาทที่มากกว่า 0 และมีทศนิยมไม่เกิน 2 ตำแหน่ง", "the amount is a positive number of baht with at most 2 decimals"));
         }
         if (input.date() != null && input.fiscalYear() != null && FiscalYears.of(input.date()) != input.fiscalYear()) {
-            errors.add(new Problem("input.date", "INVALID", "the date lies outside fiscal year " + input.fiscalYear()));
+            errors.add(new Problem("input.date", "INVALID", "วันที่อยู่นอก" + Glossary.FISCAL_YEAR + " " + input.fiscalYear(), "the date lies outside fiscal year " + input.fiscalYear()));
         }
         if (input.note() != null && input.note().length() > 500) {
-            errors.add(new Problem("input.note", "INVALID", "at most 500 characters"));
+            errors.add(new Problem("input.note", "INVALID", "บันทึกยาวได้ไม่เกิน 500 ตัวอักษร", "at most 500 characters"));
         }
         if (!errors.isEmpty()) {
             return new SpendOutcome(null, errors);
@@ -155,26 +156,26 @@ public class ProgressCommands {
         List<UserError> errors = new ArrayList<>();
         List<Staff> members = new ArrayList<>();
         if (input.staffIds() == null || input.staffIds().isEmpty() || input.staffIds().size() > MAX_STAFF) {
-            errors.add(UserError.of("staffIds", "INVALID", "name 1 to " + MAX_STAFF + " staff members"));
+            errors.add(UserError.of("staffIds", "INVALID", "ต้องระบุ" + Glossary.STAFF + " 1 ถึง " + MAX_STAFF + " คน", "name 1 to " + MAX_STAFF + " staff members"));
         } else {
             var found = staff.findAll(tenantId, input.staffIds());
             for (int i = 0; i < input.staffIds().size(); i++) {
                 Staff member = found.get(input.staffIds().get(i));
                 if (member == null) {
-                    errors.add(new UserError(List.of("input", "staffIds", Integer.toString(i)), "no such staff member", "NOT_FOUND"));
+                    errors.add(new UserError(List.of("input", "staffIds", Integer.toString(i)), "ไม่พบ" + Glossary.STAFF + "ผู้นี้", "no such staff member", "NOT_FOUND"));
                 } else if (member.xapiIdentities().isEmpty()) {
                     errors.add(new UserError(List.of("input", "staffIds", Integer.toString(i)),
-                            "the staff member has no xAPI identity to record the statement about", "NO_IDENTITY"));
+                            Glossary.STAFF + "ผู้นี้ยังไม่มีตัวตน xAPI ที่จะใช้บันทึกผลการพัฒนา", "the staff member has no xAPI identity to record the statement about", "NO_IDENTITY"));
                 } else {
                     members.add(member);
                 }
             }
         }
         if (input.activityId() == null || !absoluteIri(input.activityId())) {
-            errors.add(prefixed(UserError.of("activityId", "INVALID", "the activity id must be an absolute IRI")));
+            errors.add(prefixed(UserError.of("activityId", "INVALID", "รหัสกิจกรรม (activity id) ต้องเป็น IRI แบบเต็ม", "the activity id must be an absolute IRI")));
         }
         if (input.title() == null || input.title().isBlank() || input.title().length() > 300) {
-            errors.add(prefixed(UserError.of("title", "REQUIRED", "a title of at most 300 characters")));
+            errors.add(prefixed(UserError.of("title", "REQUIRED", "ต้องระบุชื่อเรื่อง ยาวไม่เกิน 300 ตัวอักษร", "a title of at most 300 characters")));
         }
         PlanContent.DevelopmentMethod method = null;
         try {
@@ -183,16 +184,16 @@ public class ProgressCommands {
             // reported below
         }
         if (method == null) {
-            errors.add(prefixed(UserError.of("method", "INVALID", "one of the development methods (DevelopmentMethod)")));
+            errors.add(prefixed(UserError.of("method", "INVALID", "ต้องเป็นวิธีการพัฒนาแบบใดแบบหนึ่งที่กำหนด (DevelopmentMethod)", "one of the development methods (DevelopmentMethod)")));
         }
         if (input.verb() == null) {
-            errors.add(prefixed(UserError.of("verb", "REQUIRED", "ATTENDED or COMPLETED")));
+            errors.add(prefixed(UserError.of("verb", "REQUIRED", "ต้องระบุ ATTENDED (เข้าร่วม) หรือ COMPLETED (ผ่านการพัฒนา)", "ATTENDED or COMPLETED")));
         }
         if (input.date() == null || input.date().isAfter(plans.today())) {
-            errors.add(prefixed(UserError.of("date", "INVALID", "the date of the development, not in the future")));
+            errors.add(prefixed(UserError.of("date", "INVALID", "ต้องระบุวันที่พัฒนา ซึ่งต้องไม่เป็นวันในอนาคต", "the date of the development, not in the future")));
         }
         if (input.hours() == null || input.hours() < 0 || input.hours() > 1000) {
-            errors.add(prefixed(UserError.of("hours", "INVALID", "hours between 0 and 1000")));
+            errors.add(prefixed(UserError.of("hours", "INVALID", "จำนวนชั่วโมงต้องอยู่ระหว่าง 0 ถึง 1000", "hours between 0 and 1000")));
         }
         if (!errors.isEmpty()) {
             return new OfflineOutcome(List.of(), errors);
@@ -226,7 +227,7 @@ public class ProgressCommands {
             List<String> ids = statements.store(new XapiRequest(client, XapiVersion.V1_0_3), batch, List.of(), null);
             return new OfflineOutcome(ids, List.of());
         } catch (XapiException e) {
-            return new OfflineOutcome(List.of(), List.of(new UserError(List.of("input"), e.getMessage(), "INVALID")));
+            return new OfflineOutcome(List.of(), List.of(new UserError(List.of("input"), "บันทึกผลการพัฒนาไม่ถูกต้องตามมาตรฐาน xAPI: " + e.getMessage(), e.getMessage(), "INVALID")));
         }
     }
 
@@ -259,6 +260,6 @@ public class ProgressCommands {
         List<String> field = new ArrayList<>();
         field.add("input");
         field.addAll(error.field());
-        return new UserError(field, error.message(), error.code());
+        return new UserError(field, error.text(), error.code());
     }
 }

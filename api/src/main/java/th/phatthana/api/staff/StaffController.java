@@ -279,7 +279,7 @@ class StaffController {
         audit(outcome, tenantId, caller, "staff.linkXapiIdentity", origin);
         return new StaffPayload(outcome.value(), StaffAccess.userErrors(outcome.problems().stream()
                 .map(p -> p.field().startsWith("xapiIdentities." + index) ? new Problem(
-                        "identity" + p.field().substring(("xapiIdentities." + index).length()), p.code(), p.message()) : p)
+                        "identity" + p.field().substring(("xapiIdentities." + index).length()), p.code(), p.text()) : p)
                 .toList()));
     }
 
@@ -294,7 +294,7 @@ class StaffController {
         }
         List<XapiIdentity> remaining = existing.xapiIdentities().stream().filter(linked -> !linked.key().equals(identity.key())).toList();
         if (remaining.size() == existing.xapiIdentities().size()) {
-            return new StaffPayload(null, List.of(UserError.of("input.identity", "NOT_FOUND", "this staff member has no such xAPI identity")));
+            return new StaffPayload(null, List.of(UserError.of("input.identity", "NOT_FOUND", Glossary.STAFF + "ผู้นี้ไม่มีตัวตน xAPI นี้", "this staff member has no such xAPI identity")));
         }
         Outcome<Staff> outcome = staff.update(tenantId, existing.id(), StaffDraft.of(existing).withXapiIdentities(remaining));
         audit(outcome, tenantId, caller, "staff.unlinkXapiIdentity", origin);

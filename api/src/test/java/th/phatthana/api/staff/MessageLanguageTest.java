@@ -31,6 +31,10 @@ class MessageLanguageTest extends IntegrationTest {
     private static final String CREATE_DIVISION = """
             mutation($input: CreateDivisionInput!) { createDivision(input: $input) { division { id } userErrors { field message code } } }""";
 
+    private static final String ADD_COMPETENCY = """
+            mutation($input: AddLocalCompetencyInput!) { addLocalCompetency(input: $input) {
+              competency { code } userErrors { field message code } } }""";
+
     @Autowired
     TestTenants tenants;
 
@@ -54,6 +58,20 @@ class MessageLanguageTest extends IntegrationTest {
         for (JsonNode error : new JsonNode[] {thai, english}) {
             assertThat(error.path("code").asString()).isEqualTo("REQUIRED");
             assertThat(error.path("field").toString()).isEqualTo("[\"input\",\"nameTh\"]");
+        }
+    }
+
+    @Test
+    void aCompetencyUserErrorIsThaiByDefaultAndEnglishWhenAskedFor() {
+        JsonNode thai = competencyError(new GraphQlHttp(baseUrl(), token).language(null));
+        JsonNode english = competencyError(new GraphQlHttp(baseUrl(), token).language("en"));
+
+        assertThat(thai.path("message").asString()).startsWith("รหัสสมรรถนะของหน่วยงานขึ้นต้นด้วย L-");
+        assertThat(english.path("message").asString())
+                .isEqualTo("a local code is L- followed by 1 to 20 letters, digits or '-', e.g. L-001 (national codes are reserved)");
+        for (JsonNode error : new JsonNode[] {thai, english}) {
+            assertThat(error.path("code").asString()).isEqualTo("INVALID");
+            assertThat(error.path("field").toString()).isEqualTo("[\"input\",\"code\"]");
         }
     }
 
@@ -98,6 +116,13 @@ class MessageLanguageTest extends IntegrationTest {
 
     private JsonNode userError(GraphQlHttp client) {
         JsonNode payload = client.execute(CREATE_DIVISION, Map.of("input", Map.of("nameTh", " "))).path("data").path("createDivision");
+        assertThat(payload.path("userErrors")).as(payload.toString()).hasSize(1);
+        return payload.path("userErrors").get(0);
+    }
+
+    private JsonNode competencyError(GraphQlHttp client) {
+        JsonNode payload = client.execute(ADD_COMPETENCY, Map.of("input", Map.of("code", "X1", "nameTh", "สมรรถนะสองภาษา")))
+                .path("data").path("addLocalCompetency");
         assertThat(payload.path("userErrors")).as(payload.toString()).hasSize(1);
         return payload.path("userErrors").get(0);
     }
