@@ -14,7 +14,8 @@ import th.phatthana.api.problems.ApiException;
 
 /**
  * Errors of subscriptions, classified like those of queries (the DataFetcherExceptionResolver does
- * not see them): NOT_FOUND, UNAUTHENTICATED… with a stable {@code code}; anything else INTERNAL.
+ * not see them): NOT_FOUND, UNAUTHENTICATED… with a stable {@code code}; anything else INTERNAL with a
+ * correlation id that the log line carries too, never the exception's message.
  */
 @Component
 class ProgressSubscriptionErrors extends SubscriptionExceptionResolverAdapter {
@@ -27,8 +28,9 @@ class ProgressSubscriptionErrors extends SubscriptionExceptionResolverAdapter {
             return GraphqlErrorBuilder.newError().errorType(ApiErrorType.of(api.kind())).message(api.getMessage())
                     .extensions(Map.of("code", api.code())).build();
         }
-        log.error("GraphQL subscription failed", ex);
+        String correlationId = java.util.UUID.randomUUID().toString();
+        log.error("GraphQL subscription failed, correlation id {}", correlationId, ex);
         return GraphqlErrorBuilder.newError().errorType(ApiErrorType.INTERNAL).message("internal error")
-                .extensions(Map.of("code", "INTERNAL")).build();
+                .extensions(Map.of("code", "INTERNAL", "correlationId", correlationId)).build();
     }
 }
