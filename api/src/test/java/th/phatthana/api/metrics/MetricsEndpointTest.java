@@ -34,13 +34,14 @@ class MetricsEndpointTest extends IntegrationTest {
         String conflicting = statement.replace("completed", "passed");
         assertThat(xapi.postJson("/statements", conflicting).statusCode()).isEqualTo(409);
 
+        new th.phatthana.api.testing.GraphQlHttp(baseUrl(), tenants.nationalToken()).execute("{ __typename }");
         HttpResponse<String> metrics = get(tenants.nationalToken());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("phatthana_xapi_statements_stored_total")
                 .contains("phatthana_progress_lag_seconds").contains("phatthana_progress_lag_statements")
                 .contains("phatthana_progress_tenants_behind")
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"409\"[^}]*uri=\"/xapi/statements\"")
-                .contains("jvm_memory_used_bytes").contains("mongodb_driver_commands_seconds");
+                .contains("jvm_memory_used_bytes").contains("mongodb_driver_commands_seconds").contains("graphql_request_seconds");
         assertThat(metrics.body()).as("no organisation is named in the metrics").doesNotContain(access.tenant().id());
 
         assertThat(get(null).statusCode()).isEqualTo(401);
