@@ -209,7 +209,7 @@ public final class PdfReportWriter {
             this.document = document;
             this.report = report;
             this.thaiDigits = thaiDigits;
-            boolean wide = report.tables().stream().anyMatch(table -> table.columns().size() > LANDSCAPE_COLUMNS);
+            boolean wide = report.allTables().stream().anyMatch(table -> table.columns().size() > LANDSCAPE_COLUMNS);
             this.paper = wide ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
             this.regular = new Face("R", REGULAR_SHAPER, glyphFont(document, REGULAR_TTF));
             this.bold = new Face("B", BOLD_SHAPER, glyphFont(document, BOLD_TTF));
@@ -221,6 +221,9 @@ public final class PdfReportWriter {
             title();
             for (ReportTable table : report.tables()) {
                 table(table);
+            }
+            for (ReportDocument.Section section : report.sections()) {
+                section(section);
             }
             signatures();
             for (int i = 0; i < pages.size(); i++) {
@@ -308,6 +311,21 @@ public final class PdfReportWriter {
                     }
                 }
                 y -= blockHeight + 10;
+            }
+        }
+
+        /** A section: its heading (kept with the first lines), its paragraphs wrapped at Thai word boundaries, its tables. */
+        private void section(ReportDocument.Section section) {
+            ensure(14f * LEADING + 3 * 11f * LEADING);
+            y -= 8;
+            paragraph(bold, section.heading(), 14f);
+            y -= 2;
+            for (String text : section.paragraphs()) {
+                paragraph(regular, text, 11f);
+                y -= 3;
+            }
+            for (ReportTable table : section.tables()) {
+                table(table);
             }
         }
 

@@ -17,9 +17,33 @@ import java.util.Objects;
  * @param footer      the text at the foot of every PDF page, beside the page number
  * @param generatedAt when the data was read ("ข้อมูล ณ วันที่"), in Asia/Bangkok
  * @param fileStem    the file name without extension, ASCII
+ * @param sections    numbered sections of running text after the tables (the plan document), each a heading, paragraphs
+ *                    and tables; none in the progress reports
  */
 public record ReportDocument(String title, List<Line> heading, List<ReportTable> tables, List<String> signatories, String footer,
-        ZonedDateTime generatedAt, String fileStem) {
+        ZonedDateTime generatedAt, String fileStem, List<Section> sections) {
+
+    /** A report of tables only (the progress reports). */
+    public ReportDocument(String title, List<Line> heading, List<ReportTable> tables, List<String> signatories, String footer,
+            ZonedDateTime generatedAt, String fileStem) {
+        this(title, heading, tables, signatories, footer, generatedAt, fileStem, List.of());
+    }
+
+    /** A section: its heading, then its paragraphs (each may hold line breaks), then its tables. */
+    public record Section(String heading, List<String> paragraphs, List<ReportTable> tables) {
+        public Section {
+            Objects.requireNonNull(heading, "heading");
+            paragraphs = paragraphs.stream().filter(p -> p != null && !p.isBlank()).toList();
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /** Every table, the report's and the sections'. */
+    public List<ReportTable> allTables() {
+        List<ReportTable> all = new java.util.ArrayList<>(tables);
+        sections.forEach(section -> all.addAll(section.tables()));
+        return all;
+    }
 
     /** The label of the heading line that gives the data's date. */
     public static final String DATA_AS_OF = th.phatthana.schema.Glossary.DATA_AS_OF;
@@ -42,6 +66,7 @@ public record ReportDocument(String title, List<Line> heading, List<ReportTable>
         heading = List.copyOf(heading);
         tables = List.copyOf(tables);
         signatories = List.copyOf(signatories);
+        sections = sections == null ? List.of() : List.copyOf(sections);
         footer = footer == null ? "" : footer;
     }
 }
