@@ -316,7 +316,10 @@ public final class PdfReportWriter {
 
         /** A section: its heading (kept with the first lines), its paragraphs wrapped at Thai word boundaries, its tables. */
         private void section(ReportDocument.Section section) {
-            ensure(14f * LEADING + 3 * 11f * LEADING);
+            // the heading stays with what follows it: three lines of text, or the start of its first table
+            float following = !section.paragraphs().isEmpty() || section.tables().isEmpty() ? 3 * 11f * LEADING
+                    : tableStart(section.tables().get(0));
+            ensure(14f * LEADING + 10 + following);
             y -= 8;
             paragraph(bold, section.heading(), 14f);
             y -= 2;
@@ -353,28 +356,57 @@ public final class PdfReportWriter {
         }
 
         private void table(ReportTable table) {
-            ensure(13f * LEADING + 4 * BODY * LEADING);
-            y -= 6;
-            paragraph(bold, table.titleTh(), 13f);
-            y -= 3;
             float[] widths = columnWidths(table);
             List<String> headers = table.columns().stream().map(column -> t(column.headerTh())).toList();
-            boolean[] right = new boolean[widths.length];
-            for (int c = 0; c < widths.length; c++) {
-                right[c] = table.columns().get(c).numeric();
-            }
-            row(bold, headers, widths, right, true, null);
-            if (table.rows().isEmpty()) {
-                row(regular, List.of(java.util.stream.IntStream.range(0, widths.length).mapToObj(i -> i == 0 ? "ไม่มีข้อมูล" : "").toArray(String[]::new)),
-                        widths, new boolean[widths.length], false, null);
-            }
+            List<List<String>> rows = new ArrayList<>();
             for (List<Object> values : table.rows()) {
                 List<String> cells = new ArrayList<>(values.size());
                 for (int c = 0; c < values.size(); c++) {
                     cells.add(t(ThaiFormats.cell(table.columns().get(c).type(), values.get(c))));
                 }
+                rows.add(cells);
+            }
+            if (rows.isEmpty()) {
+                rows.add(List.of(java.util.stream.IntStream.range(0, widths.length).mapToObj(i -> i == 0 ? "ไม่มีข้อมูล" : "")
+                        .toArray(String[]::new)));
+            }
+            // the title, the header row and the first row stay together: never a header at the foot of a page
+            ensure(13f * LEADING + 9 + rowHeight(bold, headers, widths) + rowHeight(regular, rows.get(0), widths));
+            y -= 6;
+            paragraph(bold, table.titleTh(), 13f);
+            y -= 3;
+            boolean[] right = new boolean[widths.length];
+            for (int c = 0; c < widths.length; c++) {
+                right[c] = table.columns().get(c).numeric() && !table.rows().isEmpty();
+            }
+            row(bold, headers, widths, right, true, null);
+            for (List<String> cells : rows) {
                 row(regular, cells, widths, right, false, () -> row(bold, headers, widths, right, true, null));
             }
+        }
+
+        /** The height a table needs on its first page: its title, its header row and its first row. */
+        private float tableStart(ReportTable table) {
+            float[] widths = columnWidths(table);
+            List<String> headers = table.columns().stream().map(column -> t(column.headerTh())).toList();
+            List<String> first = new ArrayList<>();
+            if (!table.rows().isEmpty()) {
+                for (int c = 0; c < table.columns().size(); c++) {
+                    first.add(t(ThaiFormats.cell(table.columns().get(c).type(), table.rows().get(0).get(c))));
+                }
+            } else {
+                first.add("ไม่มีข้อมูล");
+            }
+            return 13f * LEADING + 9 + rowHeight(bold, headers, widths) + rowHeight(regular, first, widths);
+        }
+
+        /** The height of a row of these cells, wrapped in these widths. */
+        private float rowHeight(Face face, List<String> cells, float[] widths) {
+            int lines = 1;
+            for (int c = 0; c < cells.size(); c++) {
+                lines = Math.max(lines, face.shaper().wrap(cells.get(c), BODY, widths[c] - 2 * CELL_PAD).size());
+            }
+            return lines * BODY * LEADING + 2 * CELL_PAD;
         }
 
         /** One table row, wrapped; on a new page the header row is drawn again first. */

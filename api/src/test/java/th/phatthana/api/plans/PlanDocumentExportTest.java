@@ -103,6 +103,7 @@ class PlanDocumentExportTest extends PlanTestSupport {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("plan-" + tenant.code().replaceAll("[^A-Za-z0-9_-]", ""))
                 .contains("-2570-v0.pdf");
+        Files.write(Path.of("target", "plan-document-sample.pdf"), pdf.body()); // for the eye
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertContent(new PDFTextStripper().getText(document), expected, Glossary.versionLabel(0));
         }
