@@ -12,6 +12,7 @@ import { Breakdowns } from './Breakdowns';
 import { CourseChart } from './CourseChart';
 import { CourseTable } from './CourseTable';
 import { ExportButtons } from './ExportButtons';
+import { PlanDocumentButtons } from './PlanDocumentButtons';
 import { planForYear, yearsOf, type Figures } from './figures';
 import { HeadlineTiles, IndicatorTiles } from './Tiles';
 import { PeoplePicker } from './PeoplePicker';
@@ -117,6 +118,7 @@ function DashboardView({ organisationId, readOnly, personPath }: { organisationI
               </p>
               {plan.inForceFrom && <p className="muted">{m.dashboard.inForceFrom(f.date(plan.inForceFrom))}</p>}
               {plan.currentVersion && <p className="muted">{m.dashboard.version(plan.currentVersion.label)}</p>}
+              <PlanDocumentButtons planId={plan.id} />
             </>
           ) : (
             <p>{m.dashboard.noPlanForYear(f.year(year))}</p>

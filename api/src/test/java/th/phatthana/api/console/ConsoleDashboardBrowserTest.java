@@ -123,6 +123,19 @@ class ConsoleDashboardBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void thePlanDocumentDownloadsAsPdfAndWord() throws Exception {
+        ConsoleBrowser browser = signedInAt(app.demoUser(Role.VIEWER), "/dashboard", FIGURES);
+        browser.driver.findElement(By.cssSelector("[data-plan-document=pdf]")).click();
+        Path pdf = browser.awaitDownload(".pdf");
+        assertThat(pdf.getFileName().toString()).startsWith("plan-6431501-");
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        browser.driver.findElement(By.cssSelector("[data-plan-document=docx]")).click();
+        Path docx = browser.awaitDownload(".docx");
+        assertThat(docx.getFileName().toString()).startsWith("plan-6431501-");
+        assertThat(new String(Files.readAllBytes(docx), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    }
+
+    @Test
     void oneStaffMembersCoursesHoursAndGapsAreOneClickAway() {
         ConsoleBrowser browser = signedInAt(app.demoUser(Role.TENANT_ADMIN), "/dashboard", FIGURES);
         WebElement person = browser.await(By.cssSelector("section[aria-labelledby=people-heading] tbody th a"));
