@@ -29,7 +29,8 @@ class ConsoleOversightBrowserTest extends BrowserTestSupport {
         assertThat(browser.driver.findElement(By.cssSelector(".notice-info")).getText()).startsWith("ดูอย่างเดียว");
 
         for (WebElement button : browser.driver.findElements(By.cssSelector("main button"))) {
-            assertThat(button.getText()).as("only reading controls: exports and people").matches("(?s)Excel \\(XLSX\\)|CSV \\(ZIP\\)|PDF|ดูรายชื่อ.*");
+            assertThat(button.getText()).as("only reading controls: exports, the plan document and people")
+                    .matches("(?s)Excel \\(XLSX\\)|CSV \\(ZIP\\)|PDF|เอกสารแผนพัฒนาบุคลากร \\((PDF|Word)\\)|ดูรายชื่อ.*");
         }
         for (WebElement input : browser.driver.findElements(By.cssSelector("main input"))) {
             assertThat(input.getAttribute("type")).as("only search boxes").isEqualTo("search");
