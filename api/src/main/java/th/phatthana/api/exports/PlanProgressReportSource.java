@@ -116,7 +116,9 @@ class PlanProgressReportSource implements ProgressReportSource {
         }
         StringBuilder text = new StringBuilder(review.committee() == null ? "" : review.committee());
         if (review.resolutionNumber() != null && !review.resolutionNumber().isBlank()) {
-            text.append(text.isEmpty() ? "" : " ").append("มติครั้งที่ ").append(review.resolutionNumber());
+            // committees write the number as "9/2569" or as "ครั้งที่ 9/2569": the word once either way
+            String number = review.resolutionNumber().strip().replaceFirst("^ครั้งที่\\s*", "");
+            text.append(text.isEmpty() ? "" : " ").append("มติครั้งที่ ").append(number);
         }
         if (review.resolutionDate() != null) {
             text.append(text.isEmpty() ? "" : " ").append("เมื่อ ").append(ThaiDates.date(review.resolutionDate()));
