@@ -66,11 +66,7 @@ class ExportController {
             int year = checkedYear(plans.read(planId, caller), fiscalYear);
             ProgressReport report = source.report(planId, year, caller);
             byte[] content = exportFormat.write(report.document(), thaiDigits(digits));
-            return ResponseEntity.ok().contentType(exportFormat.mediaType())
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(exportFormat.fileName(report)).build().toString())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .body(content);
+            return file(exportFormat.mediaType(), exportFormat.fileName(report), content);
         } catch (ApiException e) {
             return error(e, request);
         }
@@ -103,6 +99,14 @@ class ExportController {
                     + plan.fiscalYearEnd());
         }
         return year;
+    }
+
+    /** A downloaded file: its type, its name as an attachment, never cached (it holds an organisation's figures). */
+    static ResponseEntity<byte[]> file(MediaType type, String name, byte[] content) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(content);
     }
 
     /** {@code digits=thai}: numbers in Thai digits (PDF); {@code arabic} or nothing: Arabic digits. */

@@ -2,8 +2,6 @@ package th.phatthana.api.exports;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -67,11 +65,7 @@ class PlanDocumentController {
             Plan plan = plans.read(planId, caller);
             ReportDocument document = source.document(plan, source.revision(plan, number, caller));
             byte[] content = kind.equals("pdf") ? new PdfReportWriter(thai).bytes(document) : new DocxReportWriter().bytes(document);
-            return ResponseEntity.ok().contentType(kind.equals("pdf") ? MediaType.APPLICATION_PDF : DOCX)
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            ContentDisposition.attachment().filename(document.fileStem() + "." + kind).build().toString())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .body(content);
+            return ExportController.file(kind.equals("pdf") ? MediaType.APPLICATION_PDF : DOCX, document.fileStem() + "." + kind, content);
         } catch (ApiException e) {
             return ExportController.error(e, request);
         }

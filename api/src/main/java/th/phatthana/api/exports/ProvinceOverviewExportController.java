@@ -9,8 +9,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,11 +75,7 @@ class ProvinceOverviewExportController {
             TenantKind tenantKind = kind == null || kind.isBlank() ? null : kind(kind);
             Overview overview = overviews.overview(province, tenantKind, fiscalYear, caller);
             ReportDocument document = document(overview);
-            return ResponseEntity.ok().contentType(exportFormat.mediaType())
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            ContentDisposition.attachment().filename(exportFormat.fileName(document)).build().toString())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .body(exportFormat.write(document, thaiDigits));
+            return ExportController.file(exportFormat.mediaType(), exportFormat.fileName(document), exportFormat.write(document, thaiDigits));
         } catch (ApiException e) {
             return ExportController.error(e, request);
         }
