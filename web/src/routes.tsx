@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { OVERSIGHT_ROLES, STAFF_WRITERS, TENANT_ROLES } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
+import { Navigate } from 'react-router';
 import { HomeRedirect, NotFound, RequireRole, RequireSignIn } from './layout/guards';
 
 /**
@@ -27,13 +28,37 @@ export const routes: RouteObject[] = [
           { path: 'staff', lazy: () => import('./staff/StaffListPage').then((m) => ({ Component: m.StaffListPage })) },
           { path: 'staff/person', lazy: () => import('./staff/StaffPage').then((m) => ({ Component: m.StaffPage })) },
           { path: 'learners', lazy: () => import('./learners/UnmatchedLearnersPage').then((m) => ({ Component: m.UnmatchedLearnersPage })) },
+          { path: 'plans', lazy: () => import('./plans/PlansPage').then((m) => ({ Component: m.PlansPage })) },
+          { path: 'plans/plan', lazy: () => import('./plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+          { path: 'competencies', lazy: () => import('./competencies/CompetenciesPage').then((m) => ({ Component: m.CompetenciesPage })) },
         ],
       },
       {
         element: <RequireRole roles={STAFF_WRITERS} ownOrganisation />,
         children: [
           { path: 'staff/import', lazy: () => import('./staff/RosterImportPage').then((m) => ({ Component: m.RosterImportPage })) },
+          { path: 'plans/edit', lazy: () => import('./plans/PlanEditorPage').then((m) => ({ Component: m.PlanEditorPage })) },
         ],
+      },
+      {
+        element: <RequireRole roles={['TENANT_ADMIN']} ownOrganisation />,
+        children: [
+          {
+            path: 'admin',
+            lazy: () => import('./admin/AdminLayout').then((m) => ({ Component: m.AdminLayout })),
+            children: [
+              { index: true, element: <Navigate to="/admin/users" replace /> },
+              { path: 'users', lazy: () => import('./admin/UsersPage').then((m) => ({ Component: m.UsersPage })) },
+              { path: 'tokens', lazy: () => import('./admin/TokensPage').then((m) => ({ Component: m.TokensPage })) },
+              { path: 'credentials', lazy: () => import('./admin/CredentialsPage').then((m) => ({ Component: m.CredentialsPage })) },
+              { path: 'audit', lazy: () => import('./audit/AuditPage').then((m) => ({ Component: m.AuditPage })) },
+            ],
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={['PROVINCIAL_COMMITTEE']} />,
+        children: [{ path: 'review', lazy: () => import('./review/ReviewQueuePage').then((m) => ({ Component: m.ReviewQueuePage })) }],
       },
       {
         element: <RequireRole roles={['NATIONAL']} />,
@@ -45,6 +70,7 @@ export const routes: RouteObject[] = [
         element: <RequireRole roles={OVERSIGHT_ROLES} />,
         children: [
           { path: 'oversight', lazy: () => import('./oversight/OversightPage').then((m) => ({ Component: m.OversightPage })) },
+          { path: 'review/plan', lazy: () => import('./review/PlanReviewPage').then((m) => ({ Component: m.PlanReviewPage })) },
           { path: 'oversight/overview', lazy: () => import('./oversight/ProvinceOverviewPage').then((m) => ({ Component: m.ProvinceOverviewPage })) },
           { path: 'oversight/:organisationId', lazy: () => import('./dashboard/DashboardPage').then((m) => ({ Component: m.OversightDashboardPage })) },
           {

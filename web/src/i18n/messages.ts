@@ -1,4 +1,9 @@
 import glossary from './glossary.json';
+import { adminEn, adminTh } from '../admin/messages';
+import { auditEn, auditTh } from '../audit/messages';
+import { competenciesEn, competenciesTh } from '../competencies/messages';
+import { plansEn, plansTh } from '../plans/messages';
+import { reviewEn, reviewTh } from '../review/messages';
 
 /**
  * Every text of the console, Thai first. `en` has the same shape (the compiler checks it), so a
@@ -43,7 +48,16 @@ const th = {
     organisations: 'หน่วยงาน',
     oversight: 'กำกับดูแลหน่วยงาน',
     provinceOverview: 'ภาพรวมจังหวัด',
+    plans: 'แผนพัฒนาบุคลากร',
+    competencies: 'สมรรถนะ',
+    review: 'พิจารณาแผน',
+    admin: 'ผู้ดูแลระบบ',
   },
+  plans: plansTh,
+  review: reviewTh,
+  admin: adminTh,
+  competencies: competenciesTh,
+  audit: auditTh,
   signIn: {
     title: 'เข้าสู่ระบบ',
     email: 'อีเมล',
@@ -434,7 +448,16 @@ const en: Messages = {
     organisations: 'Organisations',
     oversight: 'Oversight',
     provinceOverview: 'Province overview',
+    plans: 'Plans',
+    competencies: 'Competencies',
+    review: 'Plan review',
+    admin: 'Administration',
   },
+  plans: plansEn,
+  review: reviewEn,
+  admin: adminEn,
+  competencies: competenciesEn,
+  audit: auditEn,
   signIn: {
     title: 'Sign in',
     email: 'E-mail',

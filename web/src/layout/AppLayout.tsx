@@ -17,7 +17,19 @@ export function AppLayout() {
   const tenantUser = user.organisation !== null && hasRole(user, ...TENANT_ROLES);
   const links: Array<{ to: string; label: string }> = [];
   if (tenantUser) {
-    links.push({ to: '/dashboard', label: m.nav.dashboard }, { to: '/staff', label: m.nav.staff }, { to: '/learners', label: m.nav.learners });
+    links.push(
+      { to: '/dashboard', label: m.nav.dashboard },
+      { to: '/plans', label: m.nav.plans },
+      { to: '/staff', label: m.nav.staff },
+      { to: '/competencies', label: m.nav.competencies },
+      { to: '/learners', label: m.nav.learners },
+    );
+  }
+  if (tenantUser && hasRole(user, 'TENANT_ADMIN')) {
+    links.push({ to: '/admin', label: m.nav.admin });
+  }
+  if (hasRole(user, 'PROVINCIAL_COMMITTEE')) {
+    links.push({ to: '/review', label: m.nav.review });
   }
   if (hasRole(user, 'NATIONAL')) {
     links.push({ to: '/organisations', label: m.nav.organisations });
