@@ -53,7 +53,7 @@ export function CoursesSection({ planId, courses, catalogue, gaps, onSaved }: {
           planId={planId}
           initial={entry.form}
           catalogue={catalogue}
-          gaps={entry.form.key ? problemsUnder(gaps, 'courses', entry.form.key) : []}
+          gaps={entry.form.key ? problemsUnder(gaps, 'courses', entry.form.key).map((gap) => ({ ...gap, field: gap.field.slice(2) })) : []}
           onSaved={(form) => {
             setEntries((all) => all.map((other) => (other.id === entry.id ? { ...other, form } : other)));
             onSaved();

@@ -14,11 +14,13 @@ export function FieldProblems({ problems, id }: { problems: readonly Problem[]; 
     return null;
   }
   return (
-    <ul className="field-problems" id={id} role="alert">
-      {problems.map((problem, i) => (
-        <li key={i}>{problem.message}</li>
-      ))}
-    </ul>
+    <div role="alert" id={id}>
+      <ul className="field-problems">
+        {problems.map((problem, i) => (
+          <li key={i}>{problem.message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -110,6 +110,12 @@ final class ConsoleApplication {
                 demo.province(), TenantKind.SAO));
     }
 
+    /** Other organisations, users and xAPI credentials, made as the integration tests make them. */
+    th.phatthana.api.testing.TestTenants tenants() {
+        return new th.phatthana.api.testing.TestTenants(bean(TenantService.class), bean(XapiCredentialService.class),
+                bean(AccessTokenService.class), bean(AppUserService.class), bean(th.phatthana.tenants.access.PasswordService.class));
+    }
+
     /** A bearer token of a new national administrator. */
     String national() {
         return token(bean(AppUserService.class).createOversightUser("ส่วนกลางทดสอบ", uniqueEmail(), Role.NATIONAL, null, null));
