@@ -2,6 +2,11 @@ package th.phatthana.api.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +43,9 @@ class ConsoleReviewBrowserTest extends BrowserTestSupport {
               draft { number label status reviews { decision comments } } } }""";
 
     @Test
-    void theCommitteeReturnsAndThenApprovesAnAmendmentOfTheDemoPlan() {
-        GraphQlHttp hr = new GraphQlHttp(app.baseUrl, app.demoUser(Role.HR_OFFICER));
+    void theCommitteeReturnsAndThenApprovesAnAmendmentOfTheDemoPlan() throws Exception {
+        String hrToken = app.demoUser(Role.HR_OFFICER);
+        GraphQlHttp hr = new GraphQlHttp(app.baseUrl, hrToken);
         JsonNode inForce = hr.execute("{ planInForce { id fiscalYears currentVersion { number label } draft { number } } }")
                 .path("data").path("planInForce");
         String planId = inForce.path("id").asString();
@@ -122,7 +128,7 @@ class ConsoleReviewBrowserTest extends BrowserTestSupport {
 
         // resubmitted; the committee sees its earlier comments and approves
         submit(hr, planId);
-        browser.open("/review/plan?id=" + java.net.URLEncoder.encode(planId, java.nio.charset.StandardCharsets.UTF_8));
+        browser.open("/review/plan?id=" + java.net.URLEncoder.encode(planId, StandardCharsets.UTF_8));
         browser.await(REVISION);
         assertThat(browser.driver.findElement(By.cssSelector("[data-testid=earlier-reviews]")).getText()).contains("ส่งกลับแก้ไข", comments);
         WebElement approveForm = browser.driver.findElement(By.cssSelector("[data-testid=approve-form]"));
@@ -141,6 +147,14 @@ class ConsoleReviewBrowserTest extends BrowserTestSupport {
         assertThat(approved.path("currentVersion").path("approval").path("resolutionNumber").asString()).isEqualTo(resolution);
         assertThat(approved.path("currentVersion").path("approval").path("resolutionDate").asString()).isEqualTo(today);
         assertThat(queueIds(new GraphQlHttp(app.baseUrl, committee))).doesNotContain(planId);
+
+        // the amended plan's progress report still downloads (the dashboard's exports)
+        String url = hr.execute("query($p: ID!, $y: FiscalYear!) { progressExportUrl(planId: $p, fiscalYear: $y, format: XLSX) }",
+                Map.of("p", planId, "y", FiscalYears.of(java.time.Instant.now()))).path("data").path("progressExportUrl").asString();
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : app.baseUrl + url))
+                .header("Authorization", "Bearer " + hrToken).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).as(new String(xlsx.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
     }
 
     @Test
@@ -149,7 +163,7 @@ class ConsoleReviewBrowserTest extends BrowserTestSupport {
         String planId = new GraphQlHttp(app.baseUrl, national).execute("query($o: ID) { planInForce(organisationId: $o) { id } }",
                 Map.of("o", app.demo.id())).path("data").path("planInForce").path("id").asString();
         ConsoleBrowser browser = signedInAt(national,
-                "/review/plan?id=" + java.net.URLEncoder.encode(planId, java.nio.charset.StandardCharsets.UTF_8), REVISION);
+                "/review/plan?id=" + java.net.URLEncoder.encode(planId, StandardCharsets.UTF_8), REVISION);
         assertThat(browser.driver.findElement(By.cssSelector(".notice-info")).getText()).startsWith("ดูอย่างเดียว");
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=approve-form], [data-testid=return-form]"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector(".plan-document h2"))).hasSize(7);
