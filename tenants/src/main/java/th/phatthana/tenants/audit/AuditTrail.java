@@ -47,6 +47,56 @@ public class AuditTrail {
                 .getModifiedCount();
     }
 
+    /** Asia/Bangkok: the days of the audit filter's {@code from} and {@code to}. */
+    private static final java.time.ZoneId BANGKOK = java.time.ZoneId.of("Asia/Bangkok");
+
+    /**
+     * Which of a tenant's events to list; a null part keeps everything.
+     *
+     * @param action the exact action name, e.g. {@code competency.add}
+     * @param actor  the exact actor (user or token id, or "system")
+     * @param from   the first day (Asia/Bangkok), inclusive
+     * @param to     the last day (Asia/Bangkok), inclusive
+     */
+    public record Filter(String action, String actor, java.time.LocalDate from, java.time.LocalDate to) {
+        public static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    /**
+     * The newest events of a tenant before {@code before} (null: now) that match the filter, newest first. The
+     * filter is part of the database query, so a page holds {@code limit} matching events (not fewer after paging).
+     */
+    public List<AuditEvent> search(String tenantId, Filter filter, Instant before, int limit) {
+        org.springframework.data.mongodb.core.query.Criteria criteria = org.springframework.data.mongodb.core.query.Criteria
+                .where("tenantId").is(java.util.Objects.requireNonNull(tenantId, "tenantId"));
+        if (filter.action() != null) {
+            criteria = criteria.and("action").is(filter.action());
+        }
+        if (filter.actor() != null) {
+            criteria = criteria.and("actor").is(filter.actor());
+        }
+        Instant upper = before == null ? clock.instant().plusSeconds(1) : before;
+        if (filter.to() != null) {
+            Instant dayAfter = filter.to().plusDays(1).atStartOfDay(BANGKOK).toInstant();
+            upper = dayAfter.isBefore(upper) ? dayAfter : upper;
+        }
+        org.springframework.data.mongodb.core.query.Criteria at = criteria.and("at").lt(upper);
+        if (filter.from() != null) {
+            at.gte(filter.from().atStartOfDay(BANGKOK).toInstant());
+        }
+        org.springframework.data.mongodb.core.query.Query query = org.springframework.data.mongodb.core.query.Query.query(criteria)
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "at"))
+                .limit(limit);
+        return mongo.find(query, AuditEvent.class);
+    }
+
+    /** The action names that occur in a tenant's trail, in alphabetical order (for a filter's choices). */
+    public List<String> actions(String tenantId) {
+        return mongo.findDistinct(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("tenantId").is(java.util.Objects.requireNonNull(tenantId, "tenantId"))),
+                "action", AuditEvent.class, String.class).stream().filter(java.util.Objects::nonNull).sorted().toList();
+    }
+
     /** The newest events of a tenant before {@code before} (null: now), newest first. */
     public List<AuditEvent> recent(String tenantId, Instant before, int limit) {
         return events.findByTenantIdAndAtBeforeOrderByAtDesc(tenantId, before == null ? clock.instant().plusSeconds(1) : before,
