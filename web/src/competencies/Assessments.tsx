@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { runGraphQl } from '../api/graphql';
 import { useI18n } from '../i18n/i18n';
@@ -82,13 +82,19 @@ function StaffCompetencies({ staffId, canRecord }: { staffId: string; canRecord:
   const c = m.competencies;
   const data = useAsync(() => runGraphQl(StaffCompetenciesQuery, { staffId }), [staffId]);
   const [done, setDone] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = data.data !== undefined;
+  useEffect(() => {
+    // The person's section is below the list: bring it into view (and to screen readers) once it is there.
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
   if (data.error) return <ErrorNotice error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const gaps = data.data.competencyGaps;
   const history = data.data.competencyAssessments;
   return (
     <section className="competency-person" aria-labelledby={`person-${staffId}`}>
-      <h3 id={`person-${staffId}`}>{c.requiredOf(gaps.staff.fullNameTh)}</h3>
+      <h3 id={`person-${staffId}`} ref={heading} tabIndex={-1}>{c.requiredOf(gaps.staff.fullNameTh)}</h3>
       <p className="muted">
         {c.asOf(f.date(gaps.asOf))}
         {gaps.positionType ? ` · ${m.enums.positionType[gaps.positionType]}` : ''}
