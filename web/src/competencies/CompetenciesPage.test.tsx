@@ -72,4 +72,29 @@ describe('CompetenciesPage', () => {
     await userEvent.selectOptions(screen.getByLabelText('จัดกลุ่มตาม'), 'กลุ่มเป้าหมาย');
     expect(server.calls.filter((c) => c.operation === 'CompetencyGapSummary').at(-1)!.variables).toEqual({ groupBy: 'TARGET_GROUP' });
   });
+
+  it('adopts a suggested default as the organisation\'s own, and offers nothing to adopt on its own requirements', async () => {
+    const requirement = (lineOfWork: string, source: string, sourceLabel: string) => ({
+      scope: 'LINE_OF_WORK', positionType: null, lineOfWork, source, sourceLabel, updatedAt: null, updatedBy: null,
+      items: [{ level: 2, competency: { code: 'F06', nameTh: 'การคิดวิเคราะห์' } }],
+    });
+    server
+      .graphql('CompetencyRequirements', {
+        competencyRequirements: [
+          requirement('นักทรัพยากรบุคคล', 'SUGGESTED', 'ค่าเริ่มต้นที่ระบบเสนอ'),
+          requirement('นักวิชาการคลัง', 'ORGANISATION', 'กำหนดโดยองค์กร'),
+        ],
+      })
+      .graphql('AdoptRequirement', { adoptRequirement: { requirement: { scope: 'LINE_OF_WORK', source: 'ORGANISATION' }, userErrors: [] } })
+      .install();
+    renderRoutes(routes, '/competencies?view=requirements');
+    const adopt = await screen.findByRole('button', { name: 'ใช้ค่าเริ่มต้นของสายงานนักทรัพยากรบุคคล เป็นของหน่วยงาน' });
+    expect(screen.getAllByRole('button', { name: /^ใช้ค่าเริ่มต้นของ/ })).toHaveLength(1);
+    expect(screen.getAllByText('F06 การคิดวิเคราะห์ (ระดับ 2)')).toHaveLength(2);
+    await userEvent.click(adopt);
+    expect(await screen.findByText('สายงานนักทรัพยากรบุคคล: ใช้เป็นข้อกำหนดของหน่วยงานแล้ว')).toBeTruthy();
+    expect(server.calls.find((c) => c.operation === 'AdoptRequirement')!.variables).toEqual({
+      input: { scope: 'LINE_OF_WORK', positionType: null, lineOfWork: 'นักทรัพยากรบุคคล' },
+    });
+  });
 });
