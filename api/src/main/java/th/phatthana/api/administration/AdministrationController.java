@@ -558,10 +558,23 @@ class AdministrationController {
 
     @QueryMapping
     List<AuditEvent> auditTrail(@Argument String organisationId, @Argument Integer first, @Argument Instant before,
+            @Argument String action, @Argument String actor, @Argument java.time.LocalDate from, @Argument java.time.LocalDate to,
             @ContextValue Caller caller) {
         String tenantId = organisationId != null ? organisationId : Callers.ownTenant(caller);
         requireAdminOrNational(caller, tenantId);
-        return audit.recent(tenantId, before, Math.min(first == null ? 50 : first, MAX_AUDIT_EVENTS));
+        int limit = Math.max(1, Math.min(first == null ? 50 : first, MAX_AUDIT_EVENTS));
+        return audit.search(tenantId, new AuditTrail.Filter(blankToNull(action), blankToNull(actor), from, to), before, limit);
+    }
+
+    @QueryMapping
+    List<String> auditActions(@Argument String organisationId, @ContextValue Caller caller) {
+        String tenantId = organisationId != null ? organisationId : Callers.ownTenant(caller);
+        requireAdminOrNational(caller, tenantId);
+        return audit.actions(tenantId);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @SchemaMapping(typeName = "AuditEvent")

@@ -1,10 +1,7 @@
 package th.phatthana.tenants.audit;
 
-import java.time.Instant;
-
-import org.springframework.data.domain.Limit;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
+/** The audit events; AuditTrail reads them with filters through MongoTemplate. */
 public interface AuditEventRepository extends MongoRepository<AuditEvent, String> {
-    java.util.List<AuditEvent> findByTenantIdAndAtBeforeOrderByAtDesc(String tenantId, Instant before, Limit limit);
 }

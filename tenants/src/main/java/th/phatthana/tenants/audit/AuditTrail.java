@@ -2,11 +2,19 @@ package th.phatthana.tenants.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import th.phatthana.tenants.access.Caller;
@@ -18,10 +26,9 @@ public class AuditTrail {
     private final AuditEventRepository events;
     private final Clock clock;
 
-    private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+    private final MongoTemplate mongo;
 
-    public AuditTrail(AuditEventRepository events, org.springframework.data.mongodb.core.MongoTemplate mongo,
-            java.util.Optional<Clock> clock) {
+    public AuditTrail(AuditEventRepository events, MongoTemplate mongo, Optional<Clock> clock) {
         this.events = events;
         this.mongo = mongo;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -41,15 +48,54 @@ public class AuditTrail {
      */
     public long forgetDetail(String tenantId, String target, String detail) {
         return mongo.updateMulti(
-                org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query.Criteria
+                Query.query(Criteria
                         .where("tenantId").is(tenantId).and("target").is(target).and("details." + detail).exists(true)),
-                new org.springframework.data.mongodb.core.query.Update().unset("details." + detail), AuditEvent.class)
+                new Update().unset("details." + detail), AuditEvent.class)
                 .getModifiedCount();
     }
 
-    /** The newest events of a tenant before {@code before} (null: now), newest first. */
-    public List<AuditEvent> recent(String tenantId, Instant before, int limit) {
-        return events.findByTenantIdAndAtBeforeOrderByAtDesc(tenantId, before == null ? clock.instant().plusSeconds(1) : before,
-                Limit.of(limit));
+    /** Asia/Bangkok: the days of the audit filter's {@code from} and {@code to}. */
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    /**
+     * Which of a tenant's events to list; a null part keeps everything.
+     *
+     * @param action the exact action name, e.g. {@code competency.add}
+     * @param actor  the exact actor (user or token id, or "system")
+     * @param from   the first day (Asia/Bangkok), inclusive
+     * @param to     the last day (Asia/Bangkok), inclusive
+     */
+    public record Filter(String action, String actor, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The newest events of a tenant before {@code before} (null: now) that match the filter, newest first. The
+     * filter is part of the database query, so a page holds {@code limit} matching events (not fewer after paging).
+     */
+    public List<AuditEvent> search(String tenantId, Filter filter, Instant before, int limit) {
+        // Always the one tenant: the filters only narrow its events down.
+        Criteria criteria = Criteria.where("tenantId").is(Objects.requireNonNull(tenantId, "tenantId"));
+        if (filter.action() != null) {
+            criteria.and("action").is(filter.action());
+        }
+        if (filter.actor() != null) {
+            criteria.and("actor").is(filter.actor());
+        }
+        Instant upper = before == null ? clock.instant().plusSeconds(1) : before;
+        if (filter.to() != null) {
+            Instant dayAfter = filter.to().plusDays(1).atStartOfDay(BANGKOK).toInstant();
+            upper = dayAfter.isBefore(upper) ? dayAfter : upper;
+        }
+        Criteria at = criteria.and("at").lt(upper);
+        if (filter.from() != null) {
+            at.gte(filter.from().atStartOfDay(BANGKOK).toInstant());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "at")).limit(limit), AuditEvent.class);
+    }
+
+    /** The action names that occur in a tenant's trail, in alphabetical order (for a filter's choices). */
+    public List<String> actions(String tenantId) {
+        Query ofTenant = Query.query(Criteria.where("tenantId").is(Objects.requireNonNull(tenantId, "tenantId")));
+        return mongo.findDistinct(ofTenant, "action", AuditEvent.class, String.class).stream().filter(Objects::nonNull).sorted().toList();
     }
 }
