@@ -8,7 +8,8 @@ import { Badge, ErrorNotice, errorText, Loading, Notice, PageTitle } from '../ui
 import { useAsync } from '../ui/useAsync';
 import { planStatusTone } from '../ui/vocabulary';
 import { editorPath } from './PlansPage';
-import { AnnouncePlan, DiscardPlanDraft, PlanSummary, StartPlanAmendment } from './queries';
+import { AnnouncePlan, DiscardPlanDraft, PlanDraftDiff, PlanRevisionShown, PlanSummary, StartPlanAmendment } from './queries';
+import { PlanDiffView, PlanDocumentView, PlanHistory } from './view';
 
 type Plan = NonNullable<PlanSummaryQuery['plan']>;
 
@@ -275,13 +276,61 @@ function DiscardButton({ planId, onDiscarded }: { planId: string; onDiscarded: (
   );
 }
 
-/** The plan's content, versions and audit trail (shared read-only views), filled in below. */
+/**
+ * The plan's content, one revision at a time (the open draft first, else the version in force), an open
+ * amendment compared with the version in force, then every version with its download and the audit trail.
+ */
 function PlanDetails({ plan }: { plan: Plan }) {
   const { m } = useI18n();
+  const p = m.plans;
+  const revisions = [...plan.versions.map((v) => ({ number: v.number, label: v.label })), ...(plan.draft ? [{ number: plan.draft.number, label: `${plan.draft.label} (${p.contentDraft})` }] : [])];
+  const [shown, setShown] = useState<number>(plan.draft?.number ?? plan.currentVersion?.number ?? 0);
+  const [comparing, setComparing] = useState(false);
+  const revision = useAsync(() => runGraphQl(PlanRevisionShown, { id: plan.id, number: shown }), [plan.id, shown]);
+  const amendment = plan.draft && plan.currentVersion ? { from: plan.currentVersion, to: plan.draft } : null;
+  const diff = useAsync(
+    () => (amendment && comparing ? runGraphQl(PlanDraftDiff, { id: plan.id, from: amendment.from.number }) : Promise.resolve(null)),
+    [plan.id, comparing, amendment?.from.number],
+  );
+  const content = revision.data?.plan?.version?.content;
   return (
-    <section className="card" aria-label={m.plans.documentTitle}>
-      <h2>{m.plans.documentTitle}</h2>
-      <p className="hint">{plan.versions.map((version) => version.label).join(', ')}</p>
-    </section>
+    <>
+      <section className="card" aria-labelledby="plan-content-title" data-testid="plan-content">
+        <h2 id="plan-content-title">{p.documentTitle}</h2>
+        <div className="actions" role="group" aria-label={p.documentTitle}>
+          {revisions.map((r) => (
+            <button key={r.number} type="button" className="button" aria-pressed={shown === r.number} onClick={() => (setShown(r.number), setComparing(false))}>
+              {r.label}
+            </button>
+          ))}
+          {amendment && (
+            <button type="button" className="button" aria-pressed={comparing} onClick={() => setComparing((on) => !on)} data-testid="compare-amendment">
+              {m.review.viewDiff}
+            </button>
+          )}
+        </div>
+        {comparing && amendment ? (
+          diff.data?.plan ? (
+            <PlanDiffView diff={diff.data.plan.diff} fromLabel={amendment.from.label} toLabel={amendment.to.label} />
+          ) : diff.error ? (
+            <ErrorNotice error={diff.error} onRetry={diff.reload} />
+          ) : (
+            <Loading />
+          )
+        ) : revision.error ? (
+          <ErrorNotice error={revision.error} onRetry={revision.reload} />
+        ) : content ? (
+          <>
+            <p className="hint">{p.showingVersion(revisions.find((r) => r.number === shown)?.label ?? '')}</p>
+            <PlanDocumentView content={content} fiscalYears={plan.fiscalYears} headingLevel={3} />
+          </>
+        ) : (
+          <Loading />
+        )}
+      </section>
+      <section className="card">
+        <PlanHistory plan={plan} />
+      </section>
+    </>
   );
 }

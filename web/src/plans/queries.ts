@@ -43,8 +43,22 @@ export const PlanSummary = graphql(`
         number label status submittedAt reason
         reviews { decision comments committee at reviewer { name } }
       }
+      fiscalYears
       versions { number label }
+      ...PlanHistoryFields
     }
+  }
+`);
+
+export const PlanRevisionShown = graphql(`
+  query PlanRevisionShown($id: ID!, $number: Int!) {
+    plan(id: $id) { id version(number: $number) { ...PlanRevisionFields } }
+  }
+`);
+
+export const PlanDraftDiff = graphql(`
+  query PlanDraftDiff($id: ID!, $from: Int!) {
+    plan(id: $id) { id diff(from: $from) { ...PlanDiffFields } }
   }
 `);
 

@@ -2,6 +2,10 @@ package th.phatthana.api.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import th.phatthana.api.testing.GraphQlHttp;
 import th.phatthana.api.testing.TestTenants;
+import th.phatthana.api.testing.XapiHttp;
 import th.phatthana.schema.FiscalYears;
 import th.phatthana.tenants.access.Role;
 import th.phatthana.tenants.tenant.Tenant;
@@ -100,7 +105,107 @@ class ConsolePlanLifeBrowserTest extends BrowserTestSupport {
         assertThat(hrApi.execute("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId)).at("/data/plan/status").asString())
                 .isEqualTo("SUBMITTED");
         officer.screenshot("plan-submitted");
+
+        // the committee of another province does not see it; the right one returns it with a comment
+        ConsoleBrowser stranger = signedInAt(tenants.committeeToken("อุดรธานี", TenantKind.SAO), "/review",
+                By.cssSelector("[data-testid=review-queue], [data-testid=review-queue-empty]"));
+        assertThat(stranger.driver.findElements(By.cssSelector("tr[data-plan='" + planId + "']"))).isEmpty();
+        ConsoleBrowser committee = signedInAt(app.committee(), "/review", By.cssSelector("tr[data-plan='" + planId + "']"));
+        committee.driver.findElement(By.cssSelector("tr[data-plan='" + planId + "']")).findElement(By.linkText("พิจารณา")).click();
+        String comment = "ขอให้ระบุแหล่งงบประมาณของหลักสูตรสารบรรณอิเล็กทรอนิกส์ให้ชัดเจน";
+        committee.await(By.cssSelector("[data-testid=return-form] textarea")).sendKeys(comment);
+        committee.driver.findElement(By.cssSelector("[data-testid=return-form] button[type=submit]")).click();
+        committee.awaitText(By.cssSelector("[data-testid=review-result]"), "ส่งกลับ");
+
+        // the organisation reads the comment, fixes the plan and submits again
+        String planPage = "/plans/plan?id=" + URLEncoder.encode(planId, StandardCharsets.UTF_8);
+        officer.open(planPage);
+        officer.awaitText(By.cssSelector("[data-testid=return-comments]"), comment);
+        officer.assertAccessible("a returned plan");
+        officer.screenshot("plan-returned");
+        officer.driver.findElement(By.linkText("แก้ไขร่าง")).click();
+        WebElement budget = officer.await(By.id("section-budget"));
+        field(officer, budget, "แหล่งงบประมาณและคำอธิบาย").sendKeys(" หลักสูตรการใช้ระบบสารบรรณอิเล็กทรอนิกส์ใช้งบประมาณหมวดค่าใช้สอย");
+        budget.findElement(By.xpath(".//button[normalize-space()='บันทึก']")).click();
+        officer.awaitText(By.cssSelector("#section-budget [role=status]"), "บันทึกแล้ว");
+        click(officer, "เสนอแผนต่อคณะกรรมการจังหวัด");
+        officer.awaitText(By.cssSelector("[data-testid=plan-facts]"), "เสนอแล้ว");
+
+        // approved with the committee's resolution
+        String reviewPage = "/review/plan?id=" + URLEncoder.encode(planId, StandardCharsets.UTF_8);
+        committee.open(reviewPage);
+        committee.awaitText(By.cssSelector("[data-testid=earlier-reviews]"), comment);
+        WebElement approve = committee.driver.findElement(By.cssSelector("[data-testid=approve-form]"));
+        approve.findElement(By.name("resolutionNumber")).sendKeys("ครั้งที่ 3/2570");
+        approve.findElement(By.cssSelector("button[type=submit]")).click();
+        committee.awaitText(By.cssSelector("[data-testid=review-result]"), "ครั้งที่ 3/2570");
+
+        // announced today: in force; the plan document downloads in both formats
+        officer.open(planPage);
+        officer.await(By.xpath("//button[normalize-space()='บันทึกการประกาศใช้']")).click();
+        officer.awaitText(By.cssSelector("[data-testid=plan-facts]"), "ประกาศใช้บังคับ");
+        assertThat(hrApi.execute("query($id: ID!) { plan(id: $id) { status } }", Map.of("id", planId)).at("/data/plan/status").asString())
+                .isEqualTo("IN_FORCE");
+        WebElement versions = officer.await(By.cssSelector("[data-testid=plan-versions]"));
+        versions.findElement(By.cssSelector("[data-plan-document=pdf]")).click();
+        assertThat(new String(Files.readAllBytes(officer.awaitDownload(".pdf")), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+        versions.findElement(By.cssSelector("[data-plan-document=docx]")).click();
+        assertThat(new String(Files.readAllBytes(officer.awaitDownload(".docx")), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        officer.assertAccessible("a plan in force");
+        officer.screenshot("plan-in-force");
+
+        // amendment 1: a new e-Learning course, compared with the version in force and approved
+        field(officer, officer.driver.findElement(By.cssSelector("[data-testid=plan-actions]")), "เหตุผลของการปรับปรุง")
+                .sendKeys("เพิ่มหลักสูตรความปลอดภัยไซเบอร์ตามนโยบายจังหวัด");
+        click(officer, "เริ่มร่างฉบับปรับปรุง");
+        officer.await(GAPS);
+        click(officer, "เพิ่มหลักสูตร");
+        WebElement added = officer.await(By.cssSelector("[data-course=new]"));
+        field(officer, added, "ชื่อหลักสูตร (ภาษาไทย)").sendKeys("ความปลอดภัยไซเบอร์สำหรับบุคลากรท้องถิ่น");
+        new Select(field(officer, added, "ประเภทหลักสูตร (ข้อ ๑๑)")).selectByVisibleText("หลักสูตรความรู้พื้นฐานในการปฏิบัติราชการ");
+        check(added, "บุคลากรทุกคน");
+        check(added, String.valueOf(year));
+        check(added, "มี.ค.");
+        field(officer, added, "ผู้เข้าร่วม ปี " + year + " (คน)").sendKeys("3");
+        field(officer, added, "งบประมาณ ปี " + year + " (บาท)").sendKeys("0");
+        new Select(field(officer, added, "เกณฑ์ถือว่าผ่านหลักสูตร")).selectByVisibleText("e-Learning: สอบผ่านด้วยคะแนนไม่น้อยกว่าที่กำหนด");
+        field(officer, added, "รหัสกิจกรรม (activity IRI) บรรทัดละหนึ่งรายการ").sendKeys(CYBER);
+        added.findElement(By.xpath(".//button[normalize-space()='บันทึก']")).click();
+        officer.await(By.xpath("//details[summary[contains(., 'ความปลอดภัยไซเบอร์')]][not(@data-course='new')]"));
+        officer.awaitText(GAPS, "ครบถ้วนแล้ว");
+        click(officer, "เสนอแผนต่อคณะกรรมการจังหวัด");
+        officer.awaitText(By.cssSelector("[data-testid=plan-facts]"), "เสนอแล้ว");
+        officer.driver.findElement(By.cssSelector("[data-testid=compare-amendment]")).click();
+        officer.await(By.cssSelector("[data-diff-item][data-change=ADDED]"));
+
+        committee.open(reviewPage);
+        committee.await(By.cssSelector("[data-testid=show-diff]")).click();
+        WebElement addedItem = committee.await(By.cssSelector("[data-diff-item][data-change=ADDED]"));
+        assertThat(addedItem.getText()).contains("ความปลอดภัยไซเบอร์สำหรับบุคลากรท้องถิ่น");
+        committee.screenshot("plan-amendment-diff");
+        WebElement approveAmendment = committee.driver.findElement(By.cssSelector("[data-testid=approve-form]"));
+        approveAmendment.findElement(By.name("resolutionNumber")).sendKeys("ครั้งที่ 5/2570");
+        approveAmendment.findElement(By.cssSelector("button[type=submit]")).click();
+        committee.awaitText(By.cssSelector("[data-testid=review-result]"), "ครั้งที่ 5/2570");
+
+        // the dashboard counts against the amended courses: a pass on the new course counts for it
+        JsonNode version = hrApi.execute("query($id: ID!) { plan(id: $id) { status currentVersion { number } } }", Map.of("id", planId));
+        assertThat(version.at("/data/plan/currentVersion/number").asInt()).as(version.toString()).isEqualTo(1);
+        XapiHttp xapi = new XapiHttp(app.baseUrl + "/xapi", tenants.credential(organisation));
+        HttpResponse<String> stored = xapi.postJson("/statements", """
+                {"actor": {"mbox": "mailto:pl-002@nongplan.go.th", "objectType": "Agent"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/passed"},
+                 "object": {"id": "%s", "objectType": "Activity"},
+                 "result": {"success": true, "score": {"scaled": 0.8}}}""".formatted(CYBER));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        officer.open("/dashboard");
+        until(officer, driver -> driver.findElements(By.cssSelector("[data-testid=course-table] tbody tr")).stream()
+                .anyMatch(row -> row.getText().contains("ความปลอดภัยไซเบอร์สำหรับบุคลากรท้องถิ่น")
+                        && row.findElement(By.cssSelector("[data-figure=participantsCompleted]")).getText().equals("1")));
+        officer.screenshot("plan-amended-dashboard");
     }
+
+    static final String CYBER = "https://lms.nongplan.go.th/course/cyber-safety";
 
     /** The form control a label inside `scope` is for. */
     static WebElement field(ConsoleBrowser browser, WebElement scope, String label) {
