@@ -114,7 +114,7 @@ export function CredentialsPage() {
         <p>{c.none}</p>
       ) : (
         <TableScroll label={c.title}>
-          <table data-testid="credentials-table">
+          <table className="admin-table" data-testid="credentials-table">
             <thead>
               <tr>
                 <th scope="col">{c.name}</th>
@@ -180,7 +180,7 @@ function CredentialRow({
         <td>
           <Badge tone={credential.enabled ? 'good' : 'bad'}>{credential.enabled ? m.admin.enabled : m.admin.disabled}</Badge>
         </td>
-        <td>{credential.lastUsedAt ? f.dateTime(credential.lastUsedAt) : m.admin.never}</td>
+        <td className="when">{credential.lastUsedAt ? f.dateTime(credential.lastUsedAt) : m.admin.never}</td>
         <td className="num">{f.integer(credential.statementCount)}</td>
         <td data-column="rotation">
           {credential.rotatedAt ? c.rotatedAt(f.dateTime(credential.rotatedAt)) : c.notRotated}

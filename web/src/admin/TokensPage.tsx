@@ -72,7 +72,7 @@ export function TokensPage() {
         <p>{t.none}</p>
       ) : (
         <TableScroll label={t.title}>
-          <table data-testid="tokens-table">
+          <table className="admin-table" data-testid="tokens-table">
             <thead>
               <tr>
                 <th scope="col">{t.nameColumn}</th>
@@ -121,9 +121,9 @@ function TokenRow({ token, confirming, setConfirming, onRevoke }: { token: Token
         <th scope="row">{token.name}</th>
         <td>{token.user ? token.user.name : t.serviceAccountName}</td>
         <td>{token.user ? t.userRoles : roleNames(token.roles)}</td>
-        <td>{f.dateTime(token.createdAt)}</td>
-        <td>{token.expiresAt ? f.dateTime(token.expiresAt) : m.app.none}</td>
-        <td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : m.admin.never}</td>
+        <td className="when">{f.dateTime(token.createdAt)}</td>
+        <td className="when">{token.expiresAt ? f.dateTime(token.expiresAt) : m.app.none}</td>
+        <td className="when">{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : m.admin.never}</td>
         <td data-column="status">{status}</td>
         <td>
           {!token.revokedAt && !expired && (

@@ -107,7 +107,7 @@ export function UsersPage() {
             <p>{u.none}</p>
           ) : (
             <TableScroll label={u.title}>
-              <table data-testid="users-table">
+              <table className="admin-table" data-testid="users-table">
                 <thead>
                   <tr>
                     <th scope="col">{u.name}</th>
@@ -177,7 +177,7 @@ function UserRow({
             )}
           </div>
         </td>
-        <td>{user.lastSignInAt ? f.dateTime(user.lastSignInAt) : m.admin.never}</td>
+        <td className="when">{user.lastSignInAt ? f.dateTime(user.lastSignInAt) : m.admin.never}</td>
         <td>
           <div className="actions">
             <button

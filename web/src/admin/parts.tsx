@@ -118,10 +118,11 @@ export function RoleChoice({
   );
 }
 
-/** Roles in Thai, in the usual order. */
+/** Roles in Thai, in the usual order (the server's order is not fixed). */
 export function useRoleNames(): (roles: Role[]) => string {
   const { m } = useI18n();
-  return (roles) => roles.map((role) => m.enums.role[role]).join(', ');
+  const order: Role[] = [...TENANT_ROLES, 'PROVINCIAL_COMMITTEE', 'NATIONAL'];
+  return (roles) => [...roles].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((role) => m.enums.role[role]).join(', ');
 }
 
 /** The console address of an invitation link that the server gave as a path. */
