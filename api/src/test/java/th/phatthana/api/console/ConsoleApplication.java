@@ -33,6 +33,7 @@ final class ConsoleApplication {
     static final String DEMO_CODE = "6431501";
     static final String DEMO_HR_EMAIL = "hr@sangkhom.example";
     static final String DEMO_HR_PASSWORD = "a demo hr password 2567";
+    static final Duration XAPI_SECRET_GRACE = Duration.ofSeconds(20);
     private static ConsoleApplication running;
 
     final ConfigurableApplicationContext context;
@@ -61,6 +62,8 @@ final class ConsoleApplication {
                     "--phatthana.demo.simulate-learning=true",
                     "--phatthana.bootstrap.national-enabled=false",
                     "--phatthana.demo.hr-password=" + DEMO_HR_PASSWORD,
+                    // short enough for ConsoleAdminBrowserTest to see a rotated xAPI secret stop working
+                    "--phatthana.administration.xapi-secret-grace-period=" + XAPI_SECRET_GRACE,
                     "--spring.application.name=phatthana-console-test");
             running = new ConsoleApplication(context, dataDir);
             running.awaitDemoLearning();

@@ -1,0 +1,131 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { Role } from '../gql/graphql';
+import { useI18n } from '../i18n/i18n';
+
+/** The roles a user of an organisation can have. */
+export const TENANT_ROLES: Role[] = ['TENANT_ADMIN', 'HR_OFFICER', 'VIEWER'];
+
+export interface FieldError {
+  field: string[];
+  message: string;
+}
+
+/** userErrors by the last part of their field path ("input.roles" → "roles"). */
+export function byField(errors: FieldError[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const error of errors) {
+    const name = error.field[error.field.length - 1] ?? '';
+    found[name] = found[name] ? `${found[name]}; ${error.message}` : error.message;
+  }
+  return found;
+}
+
+/** The error of one field, linked to it by `aria-describedby={errorId}`. */
+export function FieldProblem({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) {
+    return null;
+  }
+  return (
+    <span id={id} className="field-error">
+      {text}
+    </span>
+  );
+}
+
+/** A value shown once (token, secret, link): visible, selectable, with a copy button named after what it copies. */
+export function OnceValue({ label, value, name }: { label: string; value: string; name: string }) {
+  const { m } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const labelId = useId();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      const area = document.createElement('textarea');
+      area.value = value;
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    setCopied(true);
+  };
+  return (
+    <div className="once-value">
+      <span id={labelId} className="once-label">{label}</span>
+      <code className="secret" data-value={name} aria-labelledby={labelId}>
+        {value}
+      </code>
+      <button type="button" className="button" onClick={copy}>
+        {m.admin.copy(label)}
+      </button>
+      <span role="status" className="copy-status">
+        {copied ? m.admin.copied : ''}
+      </span>
+    </div>
+  );
+}
+
+/** A panel with values shown only once, and a warning saying so. */
+export function OncePanel({ title, testId, children, onDone }: { title: string; testId: string; children: ReactNode; onDone: () => void }) {
+  const { m } = useI18n();
+  return (
+    <section className="panel once-panel" data-testid={testId} aria-label={title}>
+      <h2>{title}</h2>
+      <p className="once-warning" role="note">
+        <strong>{m.admin.shownOnce}</strong>
+      </p>
+      {children}
+      <button type="button" className="button" onClick={onDone}>
+        {m.admin.done}
+      </button>
+    </section>
+  );
+}
+
+/** Role checkboxes (TENANT_ADMIN, HR_OFFICER, VIEWER) with a hint each, in a fieldset with its error. */
+export function RoleChoice({
+  legend,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  value: Role[];
+  onChange: (roles: Role[]) => void;
+  error?: string;
+}) {
+  const { m } = useI18n();
+  const errorId = useId();
+  return (
+    <fieldset className="choice" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+      <legend>{legend}</legend>
+      {TENANT_ROLES.map((role) => (
+        <label key={role} className="field-inline">
+          <input
+            type="checkbox"
+            value={role}
+            checked={value.includes(role)}
+            onChange={(event) => onChange(event.target.checked ? TENANT_ROLES.filter((r) => r === role || value.includes(r)) : value.filter((r) => r !== role))}
+          />
+          <span>
+            {m.enums.role[role]} <span className="hint">({m.admin.users.roleHints[role as 'TENANT_ADMIN' | 'HR_OFFICER' | 'VIEWER']})</span>
+          </span>
+        </label>
+      ))}
+      <FieldProblem id={errorId} text={error} />
+    </fieldset>
+  );
+}
+
+/** Roles in Thai, in the usual order (the server's order is not fixed). */
+export function useRoleNames(): (roles: Role[]) => string {
+  const { m } = useI18n();
+  const order: Role[] = [...TENANT_ROLES, 'PROVINCIAL_COMMITTEE', 'NATIONAL'];
+  return (roles) => [...roles].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((role) => m.enums.role[role]).join(', ');
+}
+
+/** The console address of an invitation link that the server gave as a path. */
+export function absolute(url: string): string {
+  return url.startsWith('/') ? `${window.location.origin}${url}` : url;
+}
