@@ -35,7 +35,7 @@ describe('PlanHistory', () => {
     const amended = versions.querySelector('tr[data-version="1"]') as HTMLElement;
     expect(amended.textContent).toContain('มติ ครั้งที่ 3/2567 ลงวันที่ 15 มีนาคม 2567');
     expect(versions.querySelector('tr[data-version="2"]')!.textContent).toContain('ฉบับที่กำลังดำเนินการ (ส่งกลับแก้ไข)');
-    expect(screen.getByTestId('plan-audit-trail').textContent).toContain('เห็นชอบการปรับปรุงครั้งที่ 1');
+    expect(screen.getByTestId('plan-audit-trail').textContent).toContain('ให้ความเห็นชอบ · ฉบับปรับปรุง ครั้งที่ 1');
 
     await userEvent.click(within(amended).getByRole('button', { name: /PDF.*ฉบับปรับปรุง ครั้งที่ 1/ }));
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());

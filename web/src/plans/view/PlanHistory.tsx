@@ -16,7 +16,7 @@ export interface PlanHistoryProps {
  * download each, the open draft if any, then who did what and when (the audit trail, newest first).
  */
 export function PlanHistory({ plan, headingLevel = 2 }: PlanHistoryProps) {
-  const { m, f } = useI18n();
+  const { m, f, language } = useI18n();
   const h = m.review.history;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const events = nodes(plan.auditTrail);
@@ -87,7 +87,9 @@ export function PlanHistory({ plan, headingLevel = 2 }: PlanHistoryProps) {
                     <td>{f.dateTime(event.at)}</td>
                     <td>{event.actor.name}</td>
                     <td>
-                      {event.summary}
+                      {/* the recorded summary is English; a Thai reader gets the action and the version in Thai */}
+                      <strong>{h.action[event.action]}</strong> · {h.revision(event.revision)}
+                      {language === 'en' && <span> — {event.summary}</span>}
                       {event.changes.length > 0 && <span className="hint"> ({h.changes(f.integer(event.changes.length))})</span>}
                     </td>
                   </tr>

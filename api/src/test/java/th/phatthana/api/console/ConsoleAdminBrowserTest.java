@@ -119,7 +119,7 @@ class ConsoleAdminBrowserTest extends BrowserTestSupport {
         browser.await(By.cssSelector("[data-testid=invitation]"));
         browser.awaitText(USERS, "วันดี มีสุข");
         browser.assertAccessible("the users page with a refusal");
-        wholePage(browser, "admin-users");
+        browser.screenshot("admin-users");
     }
 
     @Test
@@ -140,7 +140,7 @@ class ConsoleAdminBrowserTest extends BrowserTestSupport {
         browser.awaitText(row, "ใช้งานได้");
         assertThat(browser.driver.findElement(row).getText()).contains("บัญชีบริการ", "เจ้าหน้าที่งานบุคคล, ผู้ดูข้อมูล", "ยังไม่เคย");
         browser.assertAccessible("the access tokens page with a new token");
-        wholePage(browser, "admin-tokens");
+        browser.screenshot("admin-tokens");
 
         GraphQlHttp withToken = new GraphQlHttp(app.baseUrl, value);
         JsonNode viewer = withToken.execute("{ viewer { roles organisation { code } } }", Map.of());
@@ -181,7 +181,7 @@ class ConsoleAdminBrowserTest extends BrowserTestSupport {
         browser.awaitText(row, key);
         assertThat(browser.driver.findElement(row).getText()).contains("statements/write", "ใช้งานได้", "ยังไม่เคยเปลี่ยน");
         browser.assertAccessible("the xAPI credentials page with new credentials");
-        wholePage(browser, "admin-credentials");
+        browser.screenshot("admin-credentials");
 
         String lrs = app.baseUrl + "/xapi";
         assertThat(post(lrs, key, secret).statusCode()).isEqualTo(200);
@@ -256,24 +256,6 @@ class ConsoleAdminBrowserTest extends BrowserTestSupport {
                 {"actor": {"mbox": "mailto:learner-admin-test@example.go.th", "name": "ผู้เรียนทดสอบ"},
                  "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
                  "object": {"objectType": "Activity", "id": "https://elearning.example.go.th/course/admin-test"}}""");
-    }
-
-    /**
-     * The whole page from its top: ConsoleBrowser.screenshot sizes the window (outer) to the page's
-     * height, which leaves the browser's own bars' height off the bottom; here the window is made
-     * that much taller first.
-     */
-    private static void wholePage(ConsoleBrowser browser, String name) {
-        org.openqa.selenium.Dimension size = browser.driver.manage().window().getSize();
-        long page = ((Number) browser.script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
-        long bars = ((Number) browser.script("return window.outerHeight - window.innerHeight")).longValue();
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.width, (int) Math.min(page + bars, 4000)));
-        browser.script("window.scrollTo(0, 0)");
-        try {
-            browser.screenshot(name);
-        } finally {
-            browser.driver.manage().window().setSize(size);
-        }
     }
 
     private static WebElement button(ConsoleBrowser browser, String name) {

@@ -169,7 +169,10 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshot(String name) {
         Dimension size = driver.manage().window().getSize();
         long height = ((Number) script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
-        driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(Math.max(height, size.height), 4000)));
+        // the window's own bars take part of its height: without them the page's foot is cut off
+        long bars = ((Number) script("return window.outerHeight - window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(Math.max(height + bars, size.height), 4000)));
+        script("window.scrollTo(0, 0)");
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
