@@ -235,4 +235,10 @@ class PlanController {
     long totalBudget(PlanContent.Course course) {
         return course.totalBudget();
     }
+
+    /** A milestone's description in the request's language (Thai unless English is asked for). */
+    @SchemaMapping(typeName = "PlanningMilestone", field = "description")
+    String milestoneDescription(PlanViews.Milestone milestone, graphql.GraphQLContext context) {
+        return milestone.description().in(th.phatthana.api.graphql.Languages.of(context));
+    }
 }

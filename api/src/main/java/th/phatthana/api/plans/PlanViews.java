@@ -98,6 +98,6 @@ public final class PlanViews {
         DRAFTING_START, SUBMISSION, IN_FORCE
     }
 
-    public record Milestone(MilestoneKind kind, LocalDate dueDate, boolean done, boolean overdue, String description) {
+    public record Milestone(MilestoneKind kind, LocalDate dueDate, boolean done, boolean overdue, th.phatthana.schema.Message description) {
     }
 }

@@ -10,6 +10,7 @@ import th.phatthana.api.plans.PlanViews.CalendarView;
 import th.phatthana.api.plans.PlanViews.Milestone;
 import th.phatthana.api.plans.PlanViews.MilestoneKind;
 import th.phatthana.schema.FiscalYears;
+import th.phatthana.schema.Message;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.tenant.Tenant;
 
@@ -59,13 +60,14 @@ class PlanningCalendar {
         String years = start + "–" + (start + Plan.YEARS - 1);
         List<Milestone> milestones = List.of(
                 new Milestone(MilestoneKind.DRAFTING_START, draftingStart, drafted, !drafted && today.isAfter(draftingStart),
-                        "เริ่มจัดทำร่างแผนพัฒนาบุคลากร ๓ ปี รอบถัดไป (start drafting the plan for " + years + ")"),
+                        Message.of("เริ่มจัดทำร่างแผนพัฒนาบุคลากร ๓ ปี รอบถัดไป ปีงบประมาณ " + years,
+                                "start drafting the plan for " + years)),
                 new Milestone(MilestoneKind.SUBMISSION, submissionDue, submitted, !submitted && today.isAfter(submissionDue),
-                        "เสนอร่างแผนต่อ " + PlanService.committeeName(tenant) + " ภายในเดือนกันยายน (submit the plan for " + years
-                                + " by " + submissionDue + ")"),
+                        Message.of("เสนอร่างแผนปีงบประมาณ " + years + " ต่อ " + PlanService.committeeName(tenant) + " ภายในเดือนกันยายน",
+                                "submit the plan for " + years + " by " + submissionDue)),
                 new Milestone(MilestoneKind.IN_FORCE, inForceDue, inForce, !inForce && !today.isBefore(inForceDue),
-                        "แผนได้รับความเห็นชอบ ประกาศ และมีผลบังคับใช้ (plan for " + years + " approved, announced and in force from "
-                                + inForceDue + ")"));
+                        Message.of("แผนปีงบประมาณ " + years + " ได้รับความเห็นชอบ ประกาศ และมีผลบังคับใช้",
+                                "plan for " + years + " approved, announced and in force from " + inForceDue)));
         Plan visibleNext = next != null && service.visible(next, caller) ? next : null;
         return new CalendarView(tenant, today, fiscalYear, current, start, visibleNext, milestones);
     }

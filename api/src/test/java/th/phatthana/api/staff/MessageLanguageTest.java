@@ -76,6 +76,17 @@ class MessageLanguageTest extends IntegrationTest {
     }
 
     @Test
+    void planningMilestonesAreThaiByDefaultAndEnglishWhenAskedFor() {
+        String query = "{ planningCalendar { milestones { kind description } } }";
+        JsonNode thai = new GraphQlHttp(baseUrl(), token).language(null).execute(query).at("/data/planningCalendar/milestones");
+        JsonNode english = new GraphQlHttp(baseUrl(), token).language("en").execute(query).at("/data/planningCalendar/milestones");
+        assertThat(thai.findValuesAsString("description")).hasSize(3).allSatisfy(text -> assertThat(text).doesNotContainPattern("[a-z]{3}"))
+                .anySatisfy(text -> assertThat(text).startsWith("เสนอร่างแผน"));
+        assertThat(english.findValuesAsString("description")).hasSize(3).allSatisfy(text -> assertThat(text).doesNotContainPattern("[ก-๙]"))
+                .anySatisfy(text -> assertThat(text).startsWith("submit the plan"));
+    }
+
+    @Test
     void anApiErrorOfGraphQlIsThaiByDefault() {
         String query = "{ staff(id: \"nobody\") { id } }";
         JsonNode thai = new GraphQlHttp(baseUrl(), token).language(null).execute(query).path("errors").get(0);
