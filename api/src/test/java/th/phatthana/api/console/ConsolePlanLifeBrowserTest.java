@@ -222,6 +222,27 @@ class ConsolePlanLifeBrowserTest extends BrowserTestSupport {
     }
 
 
+    @Test
+    void aBlankDraftShowsEverySectionMissingAndCanBeDiscarded() {
+        TestTenants tenants = app.tenants();
+        Tenant organisation = tenants.tenant("องค์การบริหารส่วนตำบลร่างทิ้ง", TenantKind.SAO, app.demo.province());
+        String hr = tenants.token(organisation, Role.HR_OFFICER);
+        ConsoleBrowser officer = signedInAt(hr, "/plans", By.cssSelector("[data-testid=planning-calendar]"));
+        officer.driver.findElement(By.xpath("//label[contains(normalize-space(), 'แผนว่าง')]/input")).click();
+        click(officer, "สร้างร่างแผน");
+        officer.awaitText(GAPS, "ยังไม่มีส่วนที่ (1) หลักการและเหตุผล");
+        assertThat(officer.driver.findElement(GAPS).getText()).contains("ยังไม่มีส่วนที่ (2) เป้าหมายการพัฒนา", "ยังไม่มีหลักสูตร");
+        assertThat(officer.driver.findElement(By.id("section-rationale")).getText()).as("the gap at its section")
+                .contains("ยังไม่มีส่วนที่ (1) หลักการและเหตุผล");
+
+        officer.driver.findElement(By.linkText("กลับไปหน้าแผน")).click();
+        click(officer, "ยกเลิกร่างนี้");
+        click(officer, "ยืนยันการยกเลิกร่าง (ลบร่างทั้งหมด กู้คืนไม่ได้)");
+        officer.awaitText(By.tagName("main"), "ยังไม่มีแผน");
+        JsonNode plans = new GraphQlHttp(app.baseUrl, hr).execute("{ plans { totalCount } }", Map.of());
+        assertThat(plans.at("/data/plans/totalCount").asInt()).as(plans.toString()).isZero();
+    }
+
     /** Three staff members, one in each of the groups the master plan's courses target, with e-mail identities. */
     private static void register(GraphQlHttp hrApi) {
         String[][] people = {
@@ -244,7 +265,7 @@ class ConsolePlanLifeBrowserTest extends BrowserTestSupport {
     }
 
     static void click(ConsoleBrowser browser, String buttonText) {
-        browser.driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
+        browser.await(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
     }
 
     static void until(ConsoleBrowser browser, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
