@@ -185,6 +185,72 @@ final class DurableH2Backend extends H2Backend {
         return READS.contains(name);
     }
 
+    /** What an online backup wrote: the file, its size, the documents per collection in it, how long writes waited. */
+    record Backup(java.nio.file.Path file, long bytes, java.util.Map<String, Long> documents, java.time.Duration writesPaused) {
+    }
+
+    /**
+     * A consistent copy of the store while it runs. Writers wait (readers do not) while the last
+     * commit is forced to the disk and the file is copied and forced too, so the copy holds exactly
+     * the writes acknowledged before it began, and no half of a later one. The copy is then opened
+     * read-only and its documents counted, so a copy that would not open is never reported as a
+     * backup; it gets its name only once verified.
+     */
+    Backup backup(java.nio.file.Path target, String database) throws java.io.IOException {
+        java.nio.file.Path source = java.nio.file.Path.of(mvStore.getFileStore().getFileName());
+        java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        java.nio.file.Files.deleteIfExists(partial);
+        long paused;
+        gate.writeLock().lock();
+        long started = System.nanoTime();
+        try {
+            mvStore.commit();
+            mvStore.sync();
+            try (java.nio.channels.FileChannel from = java.nio.channels.FileChannel.open(source, java.nio.file.StandardOpenOption.READ);
+                    java.nio.channels.FileChannel to = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.CREATE_NEW,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                long size = from.size();
+                long position = 0;
+                while (position < size) {
+                    position += from.transferTo(position, size - position, to);
+                }
+                to.force(true);
+            }
+        } finally {
+            paused = System.nanoTime() - started;
+            gate.writeLock().unlock();
+        }
+        java.util.Map<String, Long> documents;
+        try {
+            documents = count(partial, database);
+        } catch (RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(partial);
+            throw new java.io.IOException("the copy of the store does not open: " + e.getClass().getSimpleName(), e);
+        }
+        java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new Backup(target, java.nio.file.Files.size(target), documents, java.time.Duration.ofNanos(paused));
+    }
+
+    /** The documents per collection of a database in a store file, opened read-only (a backup being checked). */
+    static java.util.Map<String, Long> count(java.nio.file.Path file, String database) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        H2Backend backend = new H2Backend(store);
+        try {
+            io.netty.channel.Channel channel = new io.netty.channel.embedded.EmbeddedChannel();
+            Document listing = backend.handleCommand(channel, database, "listCollections", new Document("listCollections", 1));
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            Object batch = ((Document) listing.get("cursor")).get("firstBatch");
+            for (Object each : (java.util.List<?>) batch) {
+                String name = String.valueOf(((Document) each).get("name"));
+                Document answer = backend.handleCommand(channel, database, "count", new Document("count", name));
+                counts.put(name, ((Number) answer.get("n")).longValue());
+            }
+            return counts;
+        } finally {
+            store.close();
+        }
+    }
+
     /** Whether the last commit attempt failed (for the health check). */
     boolean failing() {
         return commitFailure != null;

@@ -31,6 +31,24 @@ public final class EmbeddedStore implements DisposableBean {
         return backend instanceof DurableH2Backend durable && durable.failing();
     }
 
+    /** An online backup of the persistent embedded store is possible (not in memory, not on MongoDB). */
+    public boolean canBackUp() {
+        return backend instanceof DurableH2Backend;
+    }
+
+    /** The result of {@link #backup}: where, how big, documents per collection, how long writes waited. */
+    public record Backup(java.nio.file.Path file, long bytes, java.util.Map<String, Long> documents, java.time.Duration writesPaused) {
+    }
+
+    /** A consistent copy of the running persistent store (see docs/operations.md, Backup and restore). */
+    public Backup backup(java.nio.file.Path target) throws java.io.IOException {
+        if (!(backend instanceof DurableH2Backend durable)) {
+            throw new IllegalStateException("only the persistent embedded store is backed up by the application");
+        }
+        DurableH2Backend.Backup made = durable.backup(target, StoreConfiguration.DATABASE);
+        return new Backup(made.file(), made.bytes(), made.documents(), made.writesPaused());
+    }
+
     public String connectionString() {
         return connectionString;
     }

@@ -50,6 +50,9 @@ public class StoreConfiguration {
             Path dir = Path.of(properties.dataDir()).toAbsolutePath();
             Files.createDirectories(dir);
             Path file = dir.resolve("phatthana.mv");
+            if (properties.restoreFrom() != null && !properties.restoreFrom().isBlank()) {
+                StoreRestore.restore(Path.of(properties.restoreFrom()).toAbsolutePath(), file);
+            }
             backend = new DurableH2Backend(DurableH2Backend.open(file), properties.forceToDisk(), PROGRESS_READ_MODEL);
             log.warn("EMBEDDED STORE in use (mongo-java-server, data in {}): fine for evaluation and small pilots; "
                     + "production must set MONGODB_URI to a MongoDB replica set or sharded cluster.", file);

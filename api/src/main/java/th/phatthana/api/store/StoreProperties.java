@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   disk before a write is acknowledged, so it survives a power cut; {@code write} only
  *                   hands it to the operating system, which survives a crash of the process but not of
  *                   the machine ({@code PHATTHANA_STORE_SYNC})
+ * @param restoreFrom a backup of the persistent embedded store (from {@code POST /api/admin/backup}) to start
+ *                   from: the data file is replaced by it once ({@code PHATTHANA_RESTORE_FROM})
  */
 @ConfigurationProperties("phatthana.store")
-public record StoreProperties(String mongodbUri, String mode, String dataDir, String sync) {
+public record StoreProperties(String mongodbUri, String mode, String dataDir, String sync, String restoreFrom) {
 
     public boolean forceToDisk() {
         return sync == null || !"write".equalsIgnoreCase(sync);

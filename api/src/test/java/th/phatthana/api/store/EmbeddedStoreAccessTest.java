@@ -27,7 +27,7 @@ class EmbeddedStoreAccessTest {
 
     @Test
     void onlyTheApplicationsCredentialsOpenTheEmbeddedStore() throws Exception {
-        EmbeddedStore store = new StoreConfiguration().embeddedStore(new StoreProperties(null, "persistent", dataDir.toString(), "write"));
+        EmbeddedStore store = new StoreConfiguration().embeddedStore(new StoreProperties(null, "persistent", dataDir.toString(), "write", null));
         try {
             ConnectionString application = new ConnectionString(store.connectionString());
             String hostAndPort = application.getHosts().get(0);
