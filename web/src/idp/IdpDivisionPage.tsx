@@ -21,7 +21,7 @@ export function IdpDivisionPage() {
   const rows = result.data?.individualPlanRoster ?? [];
   const agreed = rows.filter((row) => row.plan?.status === 'AGREED').length;
   return (
-    <section>
+    <section className="idp-page">
       <PageTitle title={t.title}>{t.title}</PageTitle>
       <p className="subtitle">{t.intro}</p>
       <form

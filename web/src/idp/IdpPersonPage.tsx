@@ -99,7 +99,7 @@ export function IdpPersonPage() {
   const topErrors = errors.filter((error) => ['input.id', 'input.staffId', 'input.items', 'input.planDate'].includes(error.field.join('.')));
 
   return (
-    <section>
+    <section className="idp-page">
       <p>
         <Link to={`/idp?${new URLSearchParams({ year: String(year) })}`}>← {t.back}</Link>
       </p>
@@ -236,10 +236,6 @@ export function IdpPersonPage() {
               </table>
             </TableScroll>
           )}
-          {canWrite && (
-            <AddItemForm plan={plan} courses={courses} errors={errors} working={working} year={year}
-              onAdd={(item) => replaceItems([...plan.items.map(itemInput), item])} />
-          )}
 
           <h2>{t.agreementTitle}</h2>
           {plan.status === 'AGREED' && <p data-testid="idp-fully-agreed"><Badge tone="good">{t.fullyAgreed}</Badge></p>}
@@ -249,6 +245,10 @@ export function IdpPersonPage() {
                 onAgree={(date) => agree(party, date)} />
             ))}
           </div>
+          {canWrite && (
+            <AddItemForm plan={plan} courses={courses} errors={errors} working={working} year={year}
+              onAdd={(item) => replaceItems([...plan.items.map(itemInput), item])} />
+          )}
         </>
       )}
     </section>
@@ -379,11 +379,11 @@ function AddItemForm({ plan, courses, errors, working, year, onAdd }: {
       {plan.status === 'AGREED' && <Notice kind="info">{t.changeWithdraws}</Notice>}
       <fieldset>
         <legend>{t.addKind}</legend>
-        <label>
+        <label className="field-inline">
           <input type="radio" name="idp-kind" value="COURSE" checked={kind === 'COURSE'} disabled={courses.length === 0} onChange={() => setKind('COURSE')} />
           {t.addCourse}
         </label>
-        <label>
+        <label className="field-inline">
           <input type="radio" name="idp-kind" value="ACTIVITY" checked={kind === 'ACTIVITY'} onChange={() => setKind('ACTIVITY')} />
           {t.addActivity}
         </label>
@@ -406,7 +406,7 @@ function AddItemForm({ plan, courses, errors, working, year, onAdd }: {
         <>
           <div className="field">
             <label htmlFor="idp-title">{t.activityTitle}</label>
-            <input {...input('idp-title', 'titleTh')} value={title} onChange={(event) => setTitle(event.target.value)} />
+            <input {...input('idp-title', 'titleTh')} type="text" value={title} onChange={(event) => setTitle(event.target.value)} />
             <FieldErrors id="idp-title-error" messages={at('titleTh')} />
           </div>
           <div className="field">
@@ -436,7 +436,7 @@ function AddItemForm({ plan, courses, errors, working, year, onAdd }: {
       </div>
       <div className="field">
         <label htmlFor="idp-note">{t.note}</label>
-        <input {...input('idp-note', 'note')} value={note} onChange={(event) => setNote(event.target.value)} />
+        <input {...input('idp-note', 'note')} type="text" value={note} onChange={(event) => setNote(event.target.value)} />
         <FieldErrors id="idp-note-error" messages={at('note')} />
       </div>
       <button type="submit" className="button primary" disabled={working}>

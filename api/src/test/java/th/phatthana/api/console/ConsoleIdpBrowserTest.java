@@ -91,6 +91,7 @@ class ConsoleIdpBrowserTest extends BrowserTestSupport {
         browser.await(By.cssSelector("[data-testid=idp-fully-agreed]"));
         assertThat(browser.driver.findElement(By.cssSelector("[data-testid=idp-status]")).getAttribute("data-status")).isEqualTo("AGREED");
         browser.assertAccessible("a person's individual development plan");
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("idp-person");
 
         browser.driver.findElement(By.cssSelector("[data-idp-pdf]")).click();
@@ -104,5 +105,14 @@ class ConsoleIdpBrowserTest extends BrowserTestSupport {
         assertThat(browser.driver.findElement(By.cssSelector("[data-testid=idp-summary]")).getText()).contains("เห็นชอบแล้ว");
         browser.assertAccessible("the individual development plans of a division");
         browser.screenshot("idp-division");
+
+        // the organisation's dashboard counts the agreed plan
+        String planId = graphQl.execute("{ planInForce { id } }").path("data").path("planInForce").path("id").asString();
+        JsonNode figures = graphQl.execute("query($p: ID!, $y: FiscalYear) { planProgress(planId: $p, fiscalYear: $y) { staffCount individualPlansAgreed } }",
+                Map.of("p", planId, "y", year)).path("data").path("planProgress");
+        assertThat(figures.path("individualPlansAgreed").asInt()).isPositive();
+        browser.open("/dashboard");
+        browser.awaitText(By.cssSelector("[data-figure=individualPlansAgreed]"),
+                figures.path("individualPlansAgreed").asInt() + " จาก " + figures.path("staffCount").asInt() + " คน");
     }
 }

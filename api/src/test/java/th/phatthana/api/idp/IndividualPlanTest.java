@@ -163,11 +163,23 @@ class IndividualPlanTest extends IntegrationTest {
         return item;
     }
 
-    void post(Org org, String actorMailbox, String verb, String activity) {
+    /** Posts a statement dated now; answers its id. */
+    String post(Org org, String actorMailbox, String verb, String activity) {
+        String id = UUID.randomUUID().toString();
         String statement = """
                 {"id": "%s", "actor": {"objectType": "Agent", "mbox": "mailto:%s"}, "verb": {"id": "%s"},
                  "object": {"objectType": "Activity", "id": "%s"}, "timestamp": "%s"}
-                """.formatted(UUID.randomUUID(), actorMailbox, verb, activity, Instant.now());
+                """.formatted(id, actorMailbox, verb, activity, Instant.now());
+        HttpResponse<String> response = org.xapi().postJson("/statements", statement);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return id;
+    }
+
+    void voidStatement(Org org, String actorMailbox, String target) {
+        String statement = """
+                {"id": "%s", "actor": {"objectType": "Agent", "mbox": "mailto:%s"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+                 "object": {"objectType": "StatementRef", "id": "%s"}}
+                """.formatted(UUID.randomUUID(), actorMailbox, target);
         HttpResponse<String> response = org.xapi().postJson("/statements", statement);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
@@ -272,11 +284,20 @@ class IndividualPlanTest extends IntegrationTest {
         assertThat(half.path("items").path(0).path("done").asBoolean()).isTrue();
         assertThat(half.path("items").path(1).path("done").asBoolean()).isFalse();
         assertThat(half.path("progress").path("done").asInt()).isEqualTo(1);
-        post(org, "suda-" + tag + "@example.go.th", PASSED, otherActivity);
+        String passed = post(org, "suda-" + tag + "@example.go.th", PASSED, otherActivity);
         projector.catchUpNow(org.tenant().id()).get(60, TimeUnit.SECONDS);
         JsonNode done = org.hr().execute(READ, Map.of("id", id)).path("data").path("individualPlan");
         assertThat(done.path("progress").path("done").asInt()).isEqualTo(2);
         assertThat(done.path("progress").path("share").asDouble()).isEqualTo(100.0);
+        // a voided statement completes nothing
+        voidStatement(org, "suda-" + tag + "@example.go.th", passed);
+        projector.catchUpNow(org.tenant().id()).get(60, TimeUnit.SECONDS);
+        JsonNode undone = org.hr().execute(READ, Map.of("id", id)).path("data").path("individualPlan");
+        assertThat(undone.path("items").path(1).path("done").asBoolean()).isFalse();
+        assertThat(undone.path("progress").path("done").asInt()).isEqualTo(1);
+        post(org, "suda-" + tag + "@example.go.th", COMPLETED, otherActivity);
+        projector.catchUpNow(org.tenant().id()).get(60, TimeUnit.SECONDS);
+        assertThat(org.hr().execute(READ, Map.of("id", id)).path("data").path("individualPlan").path("progress").path("done").asInt()).isEqualTo(2);
 
         // the organisation's progress: one of its two staff has an agreed plan
         JsonNode progress = org.hr().execute("query($p: ID!, $y: FiscalYear) { planProgress(planId: $p, fiscalYear: $y) { staffCount individualPlansAgreed individualPlanAgreedShare } }",
