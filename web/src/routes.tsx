@@ -31,6 +31,8 @@ export const routes: RouteObject[] = [
           { path: 'plans', lazy: () => import('./plans/PlansPage').then((m) => ({ Component: m.PlansPage })) },
           { path: 'plans/plan', lazy: () => import('./plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
           { path: 'competencies', lazy: () => import('./competencies/CompetenciesPage').then((m) => ({ Component: m.CompetenciesPage })) },
+          { path: 'idp', lazy: () => import('./idp/IdpDivisionPage').then((m) => ({ Component: m.IdpDivisionPage })) },
+          { path: 'idp/person', lazy: () => import('./idp/IdpPersonPage').then((m) => ({ Component: m.IdpPersonPage })) },
         ],
       },
       {

@@ -27,6 +27,8 @@ function figures(completed: number): Figures {
     staffCount: 40,
     staffDeveloped: completed,
     staffDevelopedShare: (completed / 40) * 100,
+    individualPlansAgreed: 10,
+    individualPlanAgreedShare: 25,
     totalHours: 120,
     hoursPerPerson: 3,
     statementsThrough: 1234,

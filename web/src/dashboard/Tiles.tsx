@@ -15,6 +15,13 @@ export function HeadlineTiles({ figures }: { figures: Figures }) {
         </p>
       </div>
       <div className="tile">
+        <p className="tile-label">{m.idp.tileLabel}</p>
+        <p className="tile-value" data-figure="individualPlanAgreedShare">{f.percent(figures.individualPlanAgreedShare)}</p>
+        <p className="tile-detail" data-figure="individualPlansAgreed">
+          {m.idp.tileDetail(f.integer(figures.individualPlansAgreed), f.integer(figures.staffCount))}
+        </p>
+      </div>
+      <div className="tile">
         <p className="tile-label">{m.dashboard.hoursPerPerson}</p>
         <p className="tile-value" data-figure="hoursPerPerson">{f.number(figures.hoursPerPerson)}</p>
         <p className="tile-detail" data-figure="totalHours">{m.dashboard.totalHours(f.number(figures.totalHours))}</p>

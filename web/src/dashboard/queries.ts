@@ -33,6 +33,8 @@ export const ProgressFiguresFragment = graphql(`
     staffCount
     staffDeveloped
     staffDevelopedShare
+    individualPlansAgreed
+    individualPlanAgreedShare
     totalHours
     hoursPerPerson
     statementsThrough

@@ -2,6 +2,7 @@ import glossary from './glossary.json';
 import { adminEn, adminTh } from '../admin/messages';
 import { auditEn, auditTh } from '../audit/messages';
 import { competenciesEn, competenciesTh } from '../competencies/messages';
+import { idpEn, idpTh } from '../idp/messages';
 import { plansEn, plansTh } from '../plans/messages';
 import { reviewEn, reviewTh } from '../review/messages';
 
@@ -57,6 +58,7 @@ const th = {
   review: reviewTh,
   admin: adminTh,
   competencies: competenciesTh,
+  idp: idpTh,
   audit: auditTh,
   signIn: {
     title: 'เข้าสู่ระบบ',
@@ -457,6 +459,7 @@ const en: Messages = {
   review: reviewEn,
   admin: adminEn,
   competencies: competenciesEn,
+  idp: idpEn,
   audit: auditEn,
   signIn: {
     title: 'Sign in',

@@ -22,6 +22,7 @@ export function AppLayout() {
       { to: '/plans', label: m.nav.plans },
       { to: '/staff', label: m.nav.staff },
       { to: '/competencies', label: m.nav.competencies },
+      { to: '/idp', label: m.idp.nav },
       { to: '/learners', label: m.nav.learners },
     );
   }

@@ -82,6 +82,7 @@ class ProgressStore {
         actors = mongo.getCollection(ACTORS);
         spend = mongo.getCollection(SPEND);
         facts.createIndex(Indexes.ascending("tenantId", "seq"), new IndexOptions().name("tenant_seq"));
+        facts.createIndex(Indexes.ascending("tenantId", "actorKey", "fiscalYear"), new IndexOptions().name("tenant_actor_year"));
         courseYears.createIndex(Indexes.ascending("tenantId", "planId", "fiscalYear"), new IndexOptions().name("tenant_plan_year"));
         actors.createIndex(Indexes.ascending("tenantId", "lastSeen"), new IndexOptions().name("tenant_last_seen"));
         spend.createIndex(Indexes.ascending("tenantId", "planId", "fiscalYear"), new IndexOptions().name("tenant_plan_year"));
@@ -225,6 +226,25 @@ class ProgressStore {
     /** The tenant's facts in stream order. */
     Iterable<Fact> facts(String tenantId) {
         return facts.find(Filters.eq("tenantId", tenantId)).sort(Sorts.ascending("seq")).map(ProgressStore::fact);
+    }
+
+    /**
+     * The tenant's facts of one fiscal year filed under these actor keys and about one of these
+     * activities (object, parent or grouping), voided ones left out: what an individual development
+     * plan reads for its activities outside the plan.
+     */
+    List<Fact> facts(String tenantId, Collection<String> actorKeys, int fiscalYear, Collection<String> activityIds) {
+        List<Fact> found = new ArrayList<>();
+        if (actorKeys.isEmpty() || activityIds.isEmpty()) {
+            return found;
+        }
+        facts.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.in("actorKey", actorKeys), Filters.eq("fiscalYear", fiscalYear),
+                Filters.in("activityIds", activityIds))).map(ProgressStore::fact).forEach(fact -> {
+                    if (fact.counts()) {
+                        found.add(fact);
+                    }
+                });
+        return found;
     }
 
     static Document document(String tenantId, Fact fact) {

@@ -34,7 +34,8 @@ final class StaffInputs {
                 lineOfWork(input.get("lineOfWork")), (String) input.get("level"), (String) input.get("divisionId"),
                 (LocalDate) input.get("appointmentDate"), (LocalDate) input.get("probationEndDate"),
                 enumOf(EmploymentStatus::valueOf, input.get("status")), identities(input.get("xapiIdentities")),
-                citizenId == null ? StaffDraft.CitizenIdChange.KEEP : StaffDraft.CitizenIdChange.set((String) citizenId));
+                citizenId == null ? StaffDraft.CitizenIdChange.KEEP : StaffDraft.CitizenIdChange.set((String) citizenId),
+                (String) input.get("supervisorId"));
     }
 
     /** The existing draft with the fields the input names replaced. */
@@ -57,7 +58,8 @@ final class StaffInputs {
                 pick(input, "probationEndDate", existing.probationEndDate(), LocalDate.class::cast),
                 pick(input, "status", existing.status(), v -> EmploymentStatus.valueOf((String) v)),
                 pick(input, "xapiIdentities", existing.xapiIdentities(), StaffInputs::identities),
-                citizenId);
+                citizenId,
+                pick(input, "supervisorId", existing.supervisorId(), String.class::cast));
     }
 
     @SuppressWarnings("unchecked")

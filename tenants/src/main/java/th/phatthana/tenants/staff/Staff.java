@@ -22,6 +22,9 @@ import th.phatthana.schema.FiscalYears;
  * @param history          the register's dated history, oldest first (see {@link #periods()}); the fields above
  *                         (division, position, line of work, level, status) are its present values
  * @param headRoles        roles heading a unit, with their dates (target group ๓)
+ * @param supervisorId     the staff member this person reports to (ผู้บังคับบัญชา: the supervisor who agrees their
+ *                         individual development plan), another staff member of the same organisation, or null. A plain
+ *                         present value, not part of the dated history: a new supervisor replaces the old one.
  */
 public record Staff(
         String id,
@@ -44,7 +47,19 @@ public record Staff(
         Instant createdAt,
         Instant updatedAt,
         List<StaffPeriod> history,
-        List<HeadRole> headRoles) {
+        List<HeadRole> headRoles,
+        String supervisorId) {
+
+    /** A staff member without a supervisor on record. */
+    public Staff(String id, String tenantId, String staffNumber, String title, String firstNameTh, String lastNameTh,
+            PersonnelType personnelType, String positionTitle, PositionType positionType, LineOfWork lineOfWork, String level,
+            String divisionId, LocalDate appointmentDate, LocalDate probationEndDate, EmploymentStatus status,
+            List<XapiIdentity> xapiIdentities, boolean hasCitizenId, Instant createdAt, Instant updatedAt, List<StaffPeriod> history,
+            List<HeadRole> headRoles) {
+        this(id, tenantId, staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork, level,
+                divisionId, appointmentDate, probationEndDate, status, xapiIdentities, hasCitizenId, createdAt, updatedAt, history,
+                headRoles, null);
+    }
 
     public Staff {
         xapiIdentities = xapiIdentities == null ? List.of() : List.copyOf(xapiIdentities);
@@ -121,7 +136,7 @@ public record Staff(
     public Staff with(StaffPeriod period) {
         return new Staff(id, tenantId, staffNumber, title, firstNameTh, lastNameTh, personnelType, period.positionTitle(),
                 period.positionType(), period.lineOfWork(), period.level(), period.divisionId(), appointmentDate, probationEndDate,
-                period.status(), xapiIdentities, hasCitizenId, createdAt, updatedAt, history, headRoles);
+                period.status(), xapiIdentities, hasCitizenId, createdAt, updatedAt, history, headRoles, supervisorId);
     }
 
     /** Whether a role heading a unit is held on the day. */

@@ -98,7 +98,8 @@ final class StaffChecks {
         }
         StaffDraft draft = new StaffDraft(staffNumber, title, firstName, lastName, given.personnelType(), positionTitle,
                 given.positionType(), lineOfWork, level, Text.blankToNull(given.divisionId()), appointed, probationEnd,
-                given.status() == null ? EmploymentStatus.ACTIVE : given.status(), identities, given.citizenId());
+                given.status() == null ? EmploymentStatus.ACTIVE : given.status(), identities, given.citizenId(),
+                Text.blankToNull(given.supervisorId()));
         return new Checked(draft, problems, positions);
     }
 

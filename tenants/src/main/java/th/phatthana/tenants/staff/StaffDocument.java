@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "tenant_staffNumber", def = "{'tenantId': 1, 'staffNumber': 1}", unique = true),
         @CompoundIndex(name = "tenant_identityKeys", def = "{'tenantId': 1, 'identityKeys': 1}"),
         @CompoundIndex(name = "tenant_citizenIdHash", def = "{'tenantId': 1, 'citizenIdHash': 1}"),
-        @CompoundIndex(name = "tenant_division", def = "{'tenantId': 1, 'divisionId': 1}")
+        @CompoundIndex(name = "tenant_division", def = "{'tenantId': 1, 'divisionId': 1}"),
+        @CompoundIndex(name = "tenant_supervisor", def = "{'tenantId': 1, 'supervisorId': 1}")
 })
 record StaffDocument(
         @Id String id,
@@ -47,7 +48,8 @@ record StaffDocument(
         Instant createdAt,
         Instant updatedAt,
         List<StoredPeriod> history,
-        List<StoredRole> headRoles) {
+        List<StoredRole> headRoles,
+        String supervisorId) {
 
     /** A period of the register's history; dates as ISO strings like the other dates. */
     record StoredPeriod(String from, StaffChange change, String divisionId, String positionTitle, PositionType positionType,
@@ -88,7 +90,7 @@ record StaffDocument(
                 staff.status(), staff.xapiIdentities(),
                 staff.xapiIdentities().stream().flatMap(identity -> identity.lookupKeys().stream()).distinct().toList(),
                 citizenIdHash, staff.createdAt(), staff.updatedAt(), staff.history().stream().map(StoredPeriod::of).toList(),
-                staff.headRoles().stream().map(StoredRole::of).toList());
+                staff.headRoles().stream().map(StoredRole::of).toList(), staff.supervisorId());
     }
 
     Staff toStaff() {
@@ -97,6 +99,6 @@ record StaffDocument(
                 LocalDate.parse(appointmentDate), probationEndDate == null ? null : LocalDate.parse(probationEndDate), status,
                 xapiIdentities, citizenIdHash != null, createdAt, updatedAt,
                 history == null ? List.of() : history.stream().map(StoredPeriod::toPeriod).toList(),
-                headRoles == null ? List.of() : headRoles.stream().map(StoredRole::toRole).toList());
+                headRoles == null ? List.of() : headRoles.stream().map(StoredRole::toRole).toList(), supervisorId);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param divisionId  a division of the same organisation, or null
  * @param status      null means {@link EmploymentStatus#ACTIVE}
  * @param citizenId   what to do with the citizen ID on file
+ * @param supervisorId another staff member of the same organisation whom this person reports to, or null
  */
 public record StaffDraft(
         String staffNumber,
@@ -26,7 +27,17 @@ public record StaffDraft(
         LocalDate probationEndDate,
         EmploymentStatus status,
         List<XapiIdentity> xapiIdentities,
-        CitizenIdChange citizenId) {
+        CitizenIdChange citizenId,
+        String supervisorId) {
+
+    /** A draft without a supervisor. */
+    public StaffDraft(String staffNumber, String title, String firstNameTh, String lastNameTh, PersonnelType personnelType,
+            String positionTitle, PositionType positionType, LineOfWork lineOfWork, String level, String divisionId,
+            LocalDate appointmentDate, LocalDate probationEndDate, EmploymentStatus status, List<XapiIdentity> xapiIdentities,
+            CitizenIdChange citizenId) {
+        this(staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork, level, divisionId,
+                appointmentDate, probationEndDate, status, xapiIdentities, citizenId, null);
+    }
 
     public StaffDraft {
         xapiIdentities = xapiIdentities == null ? List.of() : xapiIdentities;
@@ -37,22 +48,28 @@ public record StaffDraft(
     public static StaffDraft of(Staff staff) {
         return new StaffDraft(staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(), staff.personnelType(),
                 staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(), staff.divisionId(),
-                staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(), CitizenIdChange.KEEP);
+                staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(), CitizenIdChange.KEEP,
+                staff.supervisorId());
     }
 
     public StaffDraft withStatus(EmploymentStatus newStatus) {
         return new StaffDraft(staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork,
-                level, divisionId, appointmentDate, probationEndDate, newStatus, xapiIdentities, citizenId);
+                level, divisionId, appointmentDate, probationEndDate, newStatus, xapiIdentities, citizenId, supervisorId);
     }
 
     public StaffDraft withDivision(String newDivisionId) {
         return new StaffDraft(staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork,
-                level, newDivisionId, appointmentDate, probationEndDate, status, xapiIdentities, citizenId);
+                level, newDivisionId, appointmentDate, probationEndDate, status, xapiIdentities, citizenId, supervisorId);
     }
 
     public StaffDraft withXapiIdentities(List<XapiIdentity> identities) {
         return new StaffDraft(staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork,
-                level, divisionId, appointmentDate, probationEndDate, status, identities, citizenId);
+                level, divisionId, appointmentDate, probationEndDate, status, identities, citizenId, supervisorId);
+    }
+
+    public StaffDraft withSupervisor(String newSupervisorId) {
+        return new StaffDraft(staffNumber, title, firstNameTh, lastNameTh, personnelType, positionTitle, positionType, lineOfWork,
+                level, divisionId, appointmentDate, probationEndDate, status, xapiIdentities, citizenId, newSupervisorId);
     }
 
     /** What to do with the citizen ID: keep what is on file, remove it, or set it from a number. */

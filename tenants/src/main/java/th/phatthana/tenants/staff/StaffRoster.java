@@ -205,7 +205,7 @@ public class StaffRoster {
                     }
                 }
                 StaffDraft draft = row.draft.withXapiIdentities(List.copyOf(identities))
-                        .withStatus(row.statusGiven ? row.draft.status() : before.status());
+                        .withStatus(row.statusGiven ? row.draft.status() : before.status()).withSupervisor(before.supervisorId());
                 Staff built = StaffService.build(old.id(), tenantId, draft, old.createdAt(), now, List.of(), before.headRoles());
                 List<Problem> problems = new ArrayList<>();
                 List<StaffPeriod> history = staff.nextHistory(before, built, RegisterChange.on(row.effectiveOn(), null), problems);

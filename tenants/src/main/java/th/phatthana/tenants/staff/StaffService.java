@@ -313,6 +313,9 @@ public class StaffService implements DivisionUsage {
             return Outcome.refused(new Problem("id", "NOT_FOUND", "ไม่พบบุคลากรนี้", "no such staff member"));
         }
         mongo.remove(byId(tenantId, id), StaffDocument.class);
+        // the people who reported to them have no supervisor on record any more
+        mongo.updateMulti(Query.query(tenant(tenantId).and("supervisorId").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().unset("supervisorId"), StaffDocument.class);
         registerChanged(tenantId);
         events.publishEvent(new StaffDeleted(tenantId, id));
         return Outcome.done(existing.get().toStaff());
@@ -368,6 +371,9 @@ public class StaffService implements DivisionUsage {
         if (draft.divisionId() != null && divisions.find(tenantId, draft.divisionId()).isEmpty()) {
             problems.add(new Problem("divisionId", "NOT_FOUND", "หน่วยงานไม่มีส่วนราชการนี้", "the organisation has no such division"));
         }
+        if (draft.supervisorId() != null) {
+            problems.addAll(checkSupervisor(tenantId, id, draft.supervisorId()));
+        }
         List<XapiIdentity> identities = draft.xapiIdentities();
         if (!identities.isEmpty()) {
             List<String> keys = identities.stream().flatMap(identity -> identity.lookupKeys().stream()).toList();
@@ -395,6 +401,33 @@ public class StaffService implements DivisionUsage {
         return problems;
     }
 
+    /**
+     * A supervisor is another staff member of the organisation, and the reporting line may not come
+     * back to the person (A reports to B who reports to A).
+     */
+    private List<Problem> checkSupervisor(String tenantId, String id, String supervisorId) {
+        if (supervisorId.equals(id)) {
+            return List.of(new Problem("supervisorId", "INVALID", "ผู้บังคับบัญชาต้องเป็นบุคลากรคนอื่น ไม่ใช่ตนเอง", "the supervisor is another staff member, not the person themself"));
+        }
+        Map<String, Staff> byId = new java.util.HashMap<>();
+        all(tenantId).forEach(member -> byId.put(member.id(), member));
+        if (!byId.containsKey(supervisorId)) {
+            return List.of(new Problem("supervisorId", "NOT_FOUND", "หน่วยงานไม่มีบุคลากรที่ระบุเป็นผู้บังคับบัญชา", "the organisation has no such staff member to be the supervisor"));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String next = supervisorId; next != null && seen.add(next); next = byId.containsKey(next) ? byId.get(next).supervisorId() : null) {
+            if (next.equals(id)) {
+                return List.of(new Problem("supervisorId", "INVALID", "สายการบังคับบัญชาวนกลับมาที่บุคลากรผู้นี้ (ผู้บังคับบัญชาต้องไม่อยู่ใต้บังคับบัญชาของบุคลากรผู้นี้)", "the reporting line would come back to this person"));
+            }
+        }
+        return List.of();
+    }
+
+    /** Staff whose supervisor is this staff member, in staff-number order. */
+    public List<Staff> reportsOf(String tenantId, String supervisorId) {
+        return all(tenantId).stream().filter(member -> supervisorId.equals(member.supervisorId())).toList();
+    }
+
     /** The hash to store: from the draft's new number, none when cleared, else the one on file. */
     String newHash(StaffDraft draft, String onFile) {
         return switch (draft.citizenId()) {
@@ -409,21 +442,21 @@ public class StaffService implements DivisionUsage {
         return new Staff(id, tenantId, draft.staffNumber(), draft.title(), draft.firstNameTh(), draft.lastNameTh(),
                 draft.personnelType(), draft.positionTitle(), draft.positionType(), draft.lineOfWork(), draft.level(),
                 draft.divisionId(), draft.appointmentDate(), draft.probationEndDate(), draft.status(), draft.xapiIdentities(),
-                false, createdAt, updatedAt, history, headRoles);
+                false, createdAt, updatedAt, history, headRoles, draft.supervisorId());
     }
 
     private static Staff withCitizenFlag(Staff staff, boolean hasCitizenId) {
         return new Staff(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(),
                 staff.personnelType(), staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(),
                 staff.divisionId(), staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(),
-                hasCitizenId, staff.createdAt(), staff.updatedAt(), staff.history(), staff.headRoles());
+                hasCitizenId, staff.createdAt(), staff.updatedAt(), staff.history(), staff.headRoles(), staff.supervisorId());
     }
 
     private static Staff withHistory(Staff staff, List<StaffPeriod> history) {
         return new Staff(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(),
                 staff.personnelType(), staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(),
                 staff.divisionId(), staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(),
-                staff.hasCitizenId(), staff.createdAt(), staff.updatedAt(), history, staff.headRoles());
+                staff.hasCitizenId(), staff.createdAt(), staff.updatedAt(), history, staff.headRoles(), staff.supervisorId());
     }
 
     // ---- the register's history ----------------------------------------------------------------
@@ -516,7 +549,7 @@ public class StaffService implements DivisionUsage {
         Staff changed = new Staff(staff.id(), staff.tenantId(), staff.staffNumber(), staff.title(), staff.firstNameTh(), staff.lastNameTh(),
                 staff.personnelType(), staff.positionTitle(), staff.positionType(), staff.lineOfWork(), staff.level(), staff.divisionId(),
                 staff.appointmentDate(), staff.probationEndDate(), staff.status(), staff.xapiIdentities(), staff.hasCitizenId(),
-                staff.createdAt(), clock.instant(), staff.history(), cleaned);
+                staff.createdAt(), clock.instant(), staff.history(), cleaned, staff.supervisorId());
         mongo.findAndReplace(byId(tenantId, id), StaffDocument.of(changed, existing.get().citizenIdHash()));
         registerChanged(tenantId);
         return Outcome.done(changed);
