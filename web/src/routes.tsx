@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { OVERSIGHT_ROLES, STAFF_WRITERS, TENANT_ROLES } from './auth/session';
+import { OVERSIGHT_ROLES, SELF_SERVICE_ROLES, STAFF_WRITERS, TENANT_ROLES } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { Navigate } from 'react-router';
 import { HomeRedirect, NotFound, RequireRole, RequireSignIn } from './layout/guards';
@@ -31,6 +31,13 @@ export const routes: RouteObject[] = [
           { path: 'plans', lazy: () => import('./plans/PlansPage').then((m) => ({ Component: m.PlansPage })) },
           { path: 'plans/plan', lazy: () => import('./plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
           { path: 'competencies', lazy: () => import('./competencies/CompetenciesPage').then((m) => ({ Component: m.CompetenciesPage })) },
+        ],
+      },
+      {
+        element: <RequireRole roles={SELF_SERVICE_ROLES} ownOrganisation />,
+        children: [
+          { path: 'me', lazy: () => import('./me/MyRecordPage').then((m) => ({ Component: m.MyRecordPage })) },
+          { path: 'me/person', lazy: () => import('./me/MyRecordPage').then((m) => ({ Component: m.ReportRecordPage })) },
         ],
       },
       {

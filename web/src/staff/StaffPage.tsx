@@ -4,6 +4,7 @@ import { fiscalYearOf } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice, Loading, PageTitle, TableScroll } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
+import { StaffSelfService } from '../me/StaffSelfService';
 import { kindOf } from './identities';
 import { StaffPageQuery } from './queries';
 
@@ -105,6 +106,7 @@ export function StaffPage() {
           )}
         </div>
       </div>
+      <StaffSelfService staffId={staff.id} />
     </section>
   );
 }
