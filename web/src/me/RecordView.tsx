@@ -9,6 +9,12 @@ export function bangkokDay(instant: string): string {
   return new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Asia/Bangkok' });
 }
 
+/** A verb in the console's language: the ADL verbs by the last part of their id, else the statement's own display. */
+export function verbText(verbId: string, display: string | null | undefined, names: Record<string, string>, fallback: string): string {
+  const last = verbId.slice(verbId.lastIndexOf('/') + 1);
+  return names[last] ?? display ?? fallback;
+}
+
 /** One person's development record: hours per fiscal year, the plan's courses, competency gaps, the history with certificates. */
 export function RecordView({ record }: { record: PersonRecordFieldsFragment }) {
   const { m, f } = useI18n();
@@ -145,7 +151,7 @@ export function RecordView({ record }: { record: PersonRecordFieldsFragment }) {
                   <tr key={entry.statementId}>
                     <td>{f.date(bangkokDay(entry.timestamp))}</td>
                     <th scope="row">{entry.title ?? entry.activityId}</th>
-                    <td>{entry.completed ? t.completed : (entry.verb ?? t.takingPart)}</td>
+                    <td>{entry.completed ? t.completed : verbText(entry.verbId, entry.verb, t.verbs, t.takingPart)}</td>
                     <td>{f.number(entry.hours)}</td>
                     <td>
                       {entry.certificates.map((certificate) => (

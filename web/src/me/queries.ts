@@ -9,6 +9,7 @@ export const PersonRecordFields = graphql(`
     hoursByFiscalYear { fiscalYear hours activities }
     history {
       statementId
+      verbId
       verb
       activityId
       title

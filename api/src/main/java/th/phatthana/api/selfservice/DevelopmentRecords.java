@@ -126,6 +126,8 @@ public class DevelopmentRecords {
                     FiscalYears.of(timestamp.toInstant()), hours(statement.path("result").path("duration").asString(null)),
                     completed(statement), certificates(found.statementId(), statement)));
         }
+        // newest first by when it happened (a certificate is often recorded after later e-learning)
+        entries.sort(java.util.Comparator.comparing(DevelopmentEntry::timestamp).reversed());
         return entries;
     }
 
