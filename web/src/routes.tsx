@@ -27,6 +27,7 @@ export const routes: RouteObject[] = [
           { path: 'dashboard/person', lazy: () => import('./dashboard/StaffProgressPage').then((m) => ({ Component: m.StaffProgressPage })) },
           { path: 'staff', lazy: () => import('./staff/StaffListPage').then((m) => ({ Component: m.StaffListPage })) },
           { path: 'staff/person', lazy: () => import('./staff/StaffPage').then((m) => ({ Component: m.StaffPage })) },
+          { path: 'staff/record', lazy: () => import('./me/MyRecordPage').then((m) => ({ Component: m.StaffRecordPage })) },
           { path: 'learners', lazy: () => import('./learners/UnmatchedLearnersPage').then((m) => ({ Component: m.UnmatchedLearnersPage })) },
           { path: 'plans', lazy: () => import('./plans/PlansPage').then((m) => ({ Component: m.PlansPage })) },
           { path: 'plans/plan', lazy: () => import('./plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },

@@ -49,6 +49,18 @@ export function MyRecordPage() {
 /** A supervisor's view of one person who reports to them (anyone else is not found). */
 export function ReportRecordPage() {
   const { m } = useI18n();
+  return <PersonRecordView back="/me" backLabel={m.me.back} />;
+}
+
+/** HR's view of a staff member's development record and certificates, from the staff page. */
+export function StaffRecordPage() {
+  const { m } = useI18n();
+  const [params] = useSearchParams();
+  return <PersonRecordView back={`/staff/person?${new URLSearchParams({ id: params.get('id') ?? '' })}`} backLabel={m.me.backToStaff} />;
+}
+
+function PersonRecordView({ back, backLabel }: { back: string; backLabel: string }) {
+  const { m } = useI18n();
   const t = m.me;
   const [params] = useSearchParams();
   const staffId = params.get('id') ?? '';
@@ -63,7 +75,7 @@ export function ReportRecordPage() {
   return (
     <section>
       <p>
-        <Link to="/me">← {t.back}</Link>
+        <Link to={back}>← {backLabel}</Link>
       </p>
       {!record ? (
         <ErrorNotice error={new Error(m.app.notFound)} />

@@ -42,6 +42,8 @@ export const meTh = {
   noReports: 'ยังไม่มีผู้ใต้บังคับบัญชาที่เชื่อมไว้',
   viewRecord: (name: string) => `ดูประวัติการพัฒนาของ ${name}`,
   back: 'กลับไปหน้าประวัติของฉัน',
+  backToStaff: 'กลับไปหน้าข้อมูลบุคลากร',
+  recordLink: 'ประวัติการพัฒนาและใบประกาศนียบัตร',
   upload: {
     title: 'แนบใบประกาศนียบัตร',
     intro: 'ไฟล์ PDF, PNG หรือ JPEG ขนาดไม่เกิน 10 MB ระบบบันทึกเป็นผลการพัฒนา (xAPI) ของบุคลากรผู้นี้พร้อมไฟล์แนบ',
@@ -109,6 +111,8 @@ export const meEn: typeof meTh = {
   noReports: 'Nobody reports to you yet.',
   viewRecord: (name: string) => `View the development record of ${name}`,
   back: 'Back to my record',
+  backToStaff: 'Back to the staff member',
+  recordLink: 'Development record and certificates',
   upload: {
     title: 'Attach a certificate',
     intro: 'A PDF, PNG or JPEG file up to 10 MB, stored as a development statement (xAPI) of this person with the file attached.',

@@ -45,6 +45,9 @@ export function StaffPage() {
             {m.staffPage.progress}
           </Link>
         )}
+        <Link className="button" to={`/staff/record?${new URLSearchParams({ id: staff.id })}`}>
+          {m.me.recordLink}
+        </Link>
       </div>
       <div className="two-columns">
         <div className="card">

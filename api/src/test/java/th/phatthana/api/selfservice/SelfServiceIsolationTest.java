@@ -117,6 +117,34 @@ class SelfServiceIsolationTest extends SelfServiceTestSupport {
     }
 
     @Test
+    void aLinkedUserKeepsSelfServiceRolesAndIsInvitedOnce() {
+        String userId = users.ofStaff(tenant.id(), me.id()).orElseThrow().id();
+        String setRoles = "mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { user { roles } userErrors { field code message } } }";
+        JsonNode promoted = hr.execute(setRoles, Map.of("input", Map.of("userId", userId, "roles", List.of("STAFF", "SUPERVISOR"))))
+                .path("data").path("setUserRoles");
+        assertThat(promoted.path("userErrors")).isEmpty();
+        assertThat(promoted.path("user").path("roles").toString()).contains("SUPERVISOR");
+        JsonNode refused = hr.execute(setRoles, Map.of("input", Map.of("userId", userId, "roles", List.of("HR_OFFICER"))))
+                .path("data").path("setUserRoles");
+        assertThat(refused.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
+
+        JsonNode again = hr.execute(INVITE, Map.of("input", Map.of("staffId", me.id(), "email", "again" + System.nanoTime() + "@x.go.th")))
+                .path("data").path("inviteStaffMember");
+        assertThat(again.path("userErrors").get(0).path("code").asString()).isEqualTo("ALREADY_INVITED");
+        assertThat(GraphQlHttp.classification(hr.execute(INVITE, Map.of("input",
+                Map.of("staffId", foreigner.id(), "email", "f" + System.nanoTime() + "@x.go.th"))))).isEqualTo("NOT_FOUND");
+        assertThat(GraphQlHttp.classification(staffCaller.execute(INVITE, Map.of("input",
+                Map.of("staffId", colleague.id(), "email", "c" + System.nanoTime() + "@x.go.th"))))).isEqualTo("FORBIDDEN");
+        // a general invitation cannot hand out self-service roles without a staff record
+        JsonNode general = hr.execute("""
+                mutation($input: InviteUserInput!) { inviteUser(input: $input) { user { id } userErrors { field code } } }""",
+                Map.of("input", Map.of("name", "ไม่มีทะเบียน", "email", "n" + System.nanoTime() + "@x.go.th", "roles", List.of("STAFF"))))
+                .path("data").path("inviteUser");
+        assertThat(general.path("user").isNull()).isTrue();
+        assertThat(general.path("userErrors")).isNotEmpty();
+    }
+
+    @Test
     void everyQueryFieldGivesSelfServiceCallersNothingOfOthers() {
         JsonNode schema = hr.execute("""
                 { __schema { queryType { fields { name
