@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { OVERSIGHT_ROLES, STAFF_WRITERS, TENANT_ROLES } from './auth/session';
+import { OVERSIGHT_ROLES, SELF_SERVICE_ROLES, STAFF_WRITERS, TENANT_ROLES } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { Navigate } from 'react-router';
 import { HomeRedirect, NotFound, RequireRole, RequireSignIn } from './layout/guards';
@@ -27,12 +27,20 @@ export const routes: RouteObject[] = [
           { path: 'dashboard/person', lazy: () => import('./dashboard/StaffProgressPage').then((m) => ({ Component: m.StaffProgressPage })) },
           { path: 'staff', lazy: () => import('./staff/StaffListPage').then((m) => ({ Component: m.StaffListPage })) },
           { path: 'staff/person', lazy: () => import('./staff/StaffPage').then((m) => ({ Component: m.StaffPage })) },
+          { path: 'staff/record', lazy: () => import('./me/MyRecordPage').then((m) => ({ Component: m.StaffRecordPage })) },
           { path: 'learners', lazy: () => import('./learners/UnmatchedLearnersPage').then((m) => ({ Component: m.UnmatchedLearnersPage })) },
           { path: 'plans', lazy: () => import('./plans/PlansPage').then((m) => ({ Component: m.PlansPage })) },
           { path: 'plans/plan', lazy: () => import('./plans/PlanPage').then((m) => ({ Component: m.PlanPage })) },
           { path: 'competencies', lazy: () => import('./competencies/CompetenciesPage').then((m) => ({ Component: m.CompetenciesPage })) },
           { path: 'idp', lazy: () => import('./idp/IdpDivisionPage').then((m) => ({ Component: m.IdpDivisionPage })) },
           { path: 'idp/person', lazy: () => import('./idp/IdpPersonPage').then((m) => ({ Component: m.IdpPersonPage })) },
+        ],
+      },
+      {
+        element: <RequireRole roles={SELF_SERVICE_ROLES} ownOrganisation />,
+        children: [
+          { path: 'me', lazy: () => import('./me/MyRecordPage').then((m) => ({ Component: m.MyRecordPage })) },
+          { path: 'me/person', lazy: () => import('./me/MyRecordPage').then((m) => ({ Component: m.ReportRecordPage })) },
         ],
       },
       {

@@ -4,6 +4,7 @@ import type { AdminUsersQuery, Role } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { Badge, CopyButton, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
+import { SELF_SERVICE_ROLES } from '../auth/session';
 import { absolute, byField, FieldProblem, OncePanel, RoleChoice, useRoleNames } from './parts';
 import { AdminUsers, InviteUser, ReissueInvitation, SetUserEnabled, SetUserRoles } from './queries';
 
@@ -260,7 +261,13 @@ function RolesForm({ user, onSaved, onRefused }: { user: User; onSaved: () => vo
   };
   return (
     <form className="panel" onSubmit={submit} aria-label={u.rolesFor(user.name)}>
-      <RoleChoice legend={u.rolesFor(user.name)} value={roles} onChange={setRoles} error={empty ? u.chooseRole : undefined} />
+      <RoleChoice
+        legend={u.rolesFor(user.name)}
+        value={roles}
+        onChange={setRoles}
+        error={empty ? u.chooseRole : undefined}
+        choices={user.staffId ? SELF_SERVICE_ROLES : undefined}
+      />
       <button type="submit" className="button button-primary" disabled={working}>
         {u.saveRoles}
       </button>

@@ -44,6 +44,8 @@ export const adminTh = {
       TENANT_ADMIN: 'ดูแลผู้ใช้ โทเคน และข้อมูลเชื่อมต่อ',
       HR_OFFICER: 'บุคลากร การประเมิน และแผนพัฒนา',
       VIEWER: 'ดูข้อมูลอย่างเดียว',
+      STAFF: 'ดูประวัติการพัฒนาของตนเองเท่านั้น',
+      SUPERVISOR: 'ดูประวัติของผู้ใต้บังคับบัญชาด้วย',
     },
   },
   tokens: {
@@ -167,6 +169,8 @@ export const adminEn: typeof adminTh = {
       TENANT_ADMIN: 'Users, tokens and credentials',
       HR_OFFICER: 'Staff, assessments and plans',
       VIEWER: 'Read only',
+      STAFF: 'Own development record only',
+      SUPERVISOR: 'Also the records of those reporting to them',
     },
   },
   tokens: {

@@ -89,27 +89,30 @@ export function RoleChoice({
   value,
   onChange,
   error,
+  choices = TENANT_ROLES,
 }: {
   legend: string;
   value: Role[];
   onChange: (roles: Role[]) => void;
   error?: string;
+  /** The roles offered: the tenant roles, or for a user linked to a staff record, STAFF and SUPERVISOR. */
+  choices?: Role[];
 }) {
   const { m } = useI18n();
   const errorId = useId();
   return (
     <fieldset className="choice" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
-      {TENANT_ROLES.map((role) => (
+      {choices.map((role) => (
         <label key={role} className="field-inline">
           <input
             type="checkbox"
             value={role}
             checked={value.includes(role)}
-            onChange={(event) => onChange(event.target.checked ? TENANT_ROLES.filter((r) => r === role || value.includes(r)) : value.filter((r) => r !== role))}
+            onChange={(event) => onChange(event.target.checked ? choices.filter((r) => r === role || value.includes(r)) : value.filter((r) => r !== role))}
           />
           <span>
-            {m.enums.role[role]} <span className="hint">({m.admin.users.roleHints[role as 'TENANT_ADMIN' | 'HR_OFFICER' | 'VIEWER']})</span>
+            {m.enums.role[role]} <span className="hint">({m.admin.users.roleHints[role as keyof typeof m.admin.users.roleHints]})</span>
           </span>
         </label>
       ))}
@@ -121,7 +124,7 @@ export function RoleChoice({
 /** Roles in Thai, in the usual order (the server's order is not fixed). */
 export function useRoleNames(): (roles: Role[]) => string {
   const { m } = useI18n();
-  const order: Role[] = [...TENANT_ROLES, 'PROVINCIAL_COMMITTEE', 'NATIONAL'];
+  const order: Role[] = [...TENANT_ROLES, 'STAFF', 'SUPERVISOR', 'PROVINCIAL_COMMITTEE', 'NATIONAL'];
   return (roles) => [...roles].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((role) => m.enums.role[role]).join(', ');
 }
 

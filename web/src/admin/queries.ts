@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 
 export const AdminUsers = graphql(`
   query AdminUsers {
-    users { id name email roles enabled createdAt invitationPending invitationExpiresAt lastSignInAt }
+    users { id name email roles staffId enabled createdAt invitationPending invitationExpiresAt lastSignInAt }
   }
 `);
 

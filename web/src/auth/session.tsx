@@ -156,11 +156,16 @@ export function hasRole(user: ConsoleUser, ...roles: Role[]): boolean {
 export const TENANT_ROLES: Role[] = ['TENANT_ADMIN', 'HR_OFFICER', 'VIEWER'];
 export const STAFF_WRITERS: Role[] = ['TENANT_ADMIN', 'HR_OFFICER'];
 export const OVERSIGHT_ROLES: Role[] = ['PROVINCIAL_COMMITTEE', 'NATIONAL'];
+/** Self-service: a staff member's own record (and a supervisor's reports), nothing else of the organisation. */
+export const SELF_SERVICE_ROLES: Role[] = ['STAFF', 'SUPERVISOR'];
 
 /** Where a user starts: their organisation's progress, or oversight. */
 export function homePath(user: ConsoleUser): string {
   if (user.organisation && hasRole(user, ...TENANT_ROLES)) {
     return '/dashboard';
+  }
+  if (user.organisation && hasRole(user, ...SELF_SERVICE_ROLES)) {
+    return '/me';
   }
   if (hasRole(user, 'NATIONAL')) {
     return '/organisations';

@@ -3,6 +3,7 @@ import { adminEn, adminTh } from '../admin/messages';
 import { auditEn, auditTh } from '../audit/messages';
 import { competenciesEn, competenciesTh } from '../competencies/messages';
 import { idpEn, idpTh } from '../idp/messages';
+import { meEn, meTh } from '../me/messages';
 import { plansEn, plansTh } from '../plans/messages';
 import { reviewEn, reviewTh } from '../review/messages';
 
@@ -53,7 +54,9 @@ const th = {
     competencies: 'สมรรถนะ',
     review: 'พิจารณาแผน',
     admin: 'ผู้ดูแลระบบ',
+    me: 'ประวัติของฉัน',
   },
+  me: meTh,
   plans: plansTh,
   review: reviewTh,
   admin: adminTh,
@@ -403,6 +406,8 @@ const th = {
       VIEWER: 'ผู้ดูข้อมูล',
       PROVINCIAL_COMMITTEE: 'คณะกรรมการระดับจังหวัด',
       NATIONAL: 'ส่วนกลาง',
+      STAFF: 'บุคลากร (ดูประวัติของตนเอง)',
+      SUPERVISOR: 'ผู้บังคับบัญชา',
     },
     unknownPositionType: 'ไม่ระบุประเภทตำแหน่ง',
     indicatorUnit: { PERCENT: '%', HOURS: 'ชั่วโมง', PERSONS: 'คน', COURSES: 'หลักสูตร', BAHT: 'บาท', SCORE: 'คะแนน', OTHER: '' },
@@ -454,7 +459,9 @@ const en: Messages = {
     competencies: 'Competencies',
     review: 'Plan review',
     admin: 'Administration',
+    me: 'My record',
   },
+  me: meEn,
   plans: plansEn,
   review: reviewEn,
   admin: adminEn,
@@ -801,6 +808,8 @@ const en: Messages = {
       VIEWER: 'Viewer',
       PROVINCIAL_COMMITTEE: 'Provincial committee',
       NATIONAL: 'National',
+      STAFF: 'Staff (own record)',
+      SUPERVISOR: 'Supervisor',
     },
     unknownPositionType: 'No position type',
     indicatorUnit: { PERCENT: '%', HOURS: 'hours', PERSONS: 'people', COURSES: 'courses', BAHT: 'baht', SCORE: 'points', OTHER: '' },

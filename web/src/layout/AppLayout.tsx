@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { hasRole, OVERSIGHT_ROLES, TENANT_ROLES, useSession, useUser } from '../auth/session';
+import { hasRole, OVERSIGHT_ROLES, SELF_SERVICE_ROLES, TENANT_ROLES, useSession, useUser } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -25,6 +25,9 @@ export function AppLayout() {
       { to: '/idp', label: m.idp.nav },
       { to: '/learners', label: m.nav.learners },
     );
+  }
+  if (user.organisation !== null && hasRole(user, ...SELF_SERVICE_ROLES)) {
+    links.push({ to: '/me', label: m.nav.me });
   }
   if (tenantUser && hasRole(user, 'TENANT_ADMIN')) {
     links.push({ to: '/admin', label: m.nav.admin });

@@ -4,6 +4,7 @@ import { fiscalYearOf } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice, Loading, PageTitle, TableScroll } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
+import { StaffSelfService } from '../me/StaffSelfService';
 import { kindOf } from './identities';
 import { StaffPageQuery } from './queries';
 
@@ -44,6 +45,9 @@ export function StaffPage() {
             {m.staffPage.progress}
           </Link>
         )}
+        <Link className="button" to={`/staff/record?${new URLSearchParams({ id: staff.id })}`}>
+          {m.me.recordLink}
+        </Link>
       </div>
       <div className="two-columns">
         <div className="card">
@@ -105,6 +109,7 @@ export function StaffPage() {
           )}
         </div>
       </div>
+      <StaffSelfService staffId={staff.id} />
     </section>
   );
 }

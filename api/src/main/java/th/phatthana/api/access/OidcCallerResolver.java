@@ -117,7 +117,10 @@ class OidcCallerResolver {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object name : names) {
             try {
-                roles.add(Role.valueOf(String.valueOf(name)));
+                Role role = Role.valueOf(String.valueOf(name));
+                if (!role.isSelfServiceRole()) { // self-service needs a user linked to a staff record: not from a token
+                    roles.add(role);
+                }
             } catch (IllegalArgumentException ignored) {
                 // Roles of other applications in the same token are not ours.
             }

@@ -36,9 +36,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.uploadMaxBytes = uploadMaxBytes;
     }
 
-    /** The file endpoints: every {@code /api/…/import}. */
+    /** The file endpoints: every {@code /api/…/import}, and certificates. */
     static boolean isUpload(String path) {
-        return path.startsWith("/api/") && path.endsWith("/import");
+        return path.startsWith("/api/") && path.endsWith("/import") || path.equals("/api/certificates");
     }
 
     @Override

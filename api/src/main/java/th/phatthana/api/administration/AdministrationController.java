@@ -20,6 +20,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+import th.phatthana.schema.Glossary;
+import th.phatthana.tenants.staff.Staff;
+import th.phatthana.tenants.staff.StaffService;
 import th.phatthana.api.access.Callers;
 import th.phatthana.api.graphql.Pages;
 import th.phatthana.api.graphql.UserError;
@@ -72,11 +75,13 @@ class AdministrationController {
     private final InvitationService invitations;
     private final InvitationMailer mailer;
     private final Clock clock;
+    private final StaffService staff;
 
     AdministrationController(TenantService tenants, AppUserService users, AccessTokenService tokens,
             XapiCredentialService credentials, StatementRepository statements, AuditTrail audit,
             AdministrationProperties properties, PublicAddress address, InvitationService invitations, InvitationMailer mailer,
-            Clock clock) {
+            Clock clock, StaffService staff) {
+        this.staff = staff;
         this.address = address;
         this.clock = clock;
         this.invitations = invitations;
@@ -122,6 +127,9 @@ class AdministrationController {
     }
 
     record ReissueInvitationInput(String userId) {
+    }
+
+    record InviteStaffMemberInput(String staffId, String email, Boolean supervisor) {
     }
 
     record SetUserRolesInput(String userId, List<Role> roles) {
@@ -247,7 +255,7 @@ class AdministrationController {
         requireNational(caller);
         Role role = input.role();
         List<UserError> errors = new ArrayList<>();
-        if (role.isTenantRole()) {
+        if (!role.isOversightRole()) {
             errors.add(UserError.of("input.role", "NOT_ALLOWED", "ผู้ใช้ฝ่ายกำกับดูแลต้องมีบทบาท PROVINCIAL_COMMITTEE (คณะกรรมการระดับจังหวัด) หรือ NATIONAL (ผู้ดูแลระดับประเทศ)", "oversight users are PROVINCIAL_COMMITTEE or NATIONAL"));
         }
         TenantKind kind = input.committeeKind();
@@ -308,7 +316,7 @@ class AdministrationController {
     InvitationPayload inviteUser(@Argument InviteUserInput input, @ContextValue Caller caller, @ContextValue String origin) {
         Callers.require(caller);
         Set<Role> roles = roles(input.roles());
-        boolean oversight = !roles.isEmpty() && roles.stream().noneMatch(Role::isTenantRole);
+        boolean oversight = !roles.isEmpty() && roles.stream().allMatch(Role::isOversightRole);
         List<UserError> errors = new ArrayList<>();
         String tenantId = null;
         TenantKind committeeKind = input.committeeKind();
@@ -346,6 +354,45 @@ class AdministrationController {
             return InvitationPayload.refused(List.of(duplicateEmail()));
         }
         audit.record(tenantId, caller, "user.invite", "user:" + user.id(), Map.of("roles", roles.toString()), origin);
+        return invite(user, caller);
+    }
+
+    /**
+     * Invites a staff member from their register entry (TENANT_ADMIN, HR_OFFICER): a self-service user
+     * (STAFF, and SUPERVISOR when asked) linked to the staff record, with the same one-time link as
+     * {@link #inviteUser}. A staff member of another organisation is NOT_FOUND.
+     */
+    @MutationMapping
+    InvitationPayload inviteStaffMember(@Argument InviteStaffMemberInput input, @ContextValue Caller caller,
+            @ContextValue String origin) {
+        String tenantId = Callers.ownTenant(caller);
+        Callers.requireWrite(caller, tenantId, Role.TENANT_ADMIN, Role.HR_OFFICER);
+        Staff member = staff.find(tenantId, Text.orEmpty(input.staffId()))
+                .orElseThrow(() -> ApiException.notFound(Glossary.STAFF, "staff member"));
+        List<UserError> errors = new ArrayList<>();
+        if (users.ofStaff(tenantId, member.id()).isPresent()) {
+            errors.add(UserError.of("input.staffId", "ALREADY_INVITED",
+                    Glossary.STAFF + "ผู้นี้มีบัญชีผู้ใช้แล้ว หากลิงก์เชิญหมดอายุ ให้ผู้ดูแลระบบส่งคำเชิญอีกครั้ง",
+                    "this staff member already has a user: reissue their invitation instead"));
+        }
+        String email = Text.orEmpty(input.email());
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add(UserError.of("input.email", "INVALID", "อีเมลไม่ถูกต้อง", "email must be an e-mail address"));
+        } else if (users.findByEmail(email).isPresent()) {
+            errors.add(duplicateEmail());
+        }
+        if (!errors.isEmpty()) {
+            return InvitationPayload.refused(errors);
+        }
+        Set<Role> roles = Boolean.TRUE.equals(input.supervisor()) ? EnumSet.of(Role.STAFF, Role.SUPERVISOR) : EnumSet.of(Role.STAFF);
+        AppUser user;
+        try {
+            user = users.createStaffUser(tenantId, member.id(), member.fullNameTh(), email, roles);
+        } catch (AppUserService.DuplicateEmailException e) {
+            return InvitationPayload.refused(List.of(duplicateEmail()));
+        }
+        audit.record(tenantId, caller, "user.inviteStaff", "user:" + user.id(),
+                Map.of("staffId", member.id(), "roles", roles.toString()), origin);
         return invite(user, caller);
     }
 
@@ -389,8 +436,10 @@ class AdministrationController {
         String tenantId = ownTenantAsAdmin(caller);
         AppUser user = ownUser(tenantId, Text.orEmpty(input.userId()));
         Set<Role> roles = roles(input.roles());
-        if (!Role.areTenantRoles(roles)) {
-            return Payload.refused(tenantRolesInvalid());
+        if (user.staffId() != null ? !Role.areSelfServiceRoles(roles) : !Role.areTenantRoles(roles)) {
+            return Payload.refused(user.staffId() != null ? UserError.of("input.roles", "INVALID",
+                    "ผู้ใช้ที่เชื่อมกับทะเบียนบุคลากรมีบทบาท STAFF (บุคลากร) และอาจมี SUPERVISOR (ผู้บังคับบัญชา) ได้เท่านั้น",
+                    "a user linked to a staff record has STAFF and maybe SUPERVISOR, nothing else") : tenantRolesInvalid());
         }
         try {
             AppUser changed = users.setRoles(user, roles);

@@ -10,5 +10,7 @@ public interface AppUserRepository extends MongoRepository<AppUser, String> {
 
     Optional<AppUser> findByEmail(String email);
 
+    Optional<AppUser> findByTenantIdAndStaffId(String tenantId, String staffId);
+
     boolean existsByRolesContaining(Role role);
 }

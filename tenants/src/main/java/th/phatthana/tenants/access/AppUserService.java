@@ -50,11 +50,25 @@ public class AppUserService {
             throw new IllegalArgumentException("a tenant user has one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
         }
         return insert(new AppUser(UUID.randomUUID().toString(), tenantId, name, normaliseEmail(email), Set.copyOf(roles),
-                null, null, true, clock.instant(), null));
+                null, null, true, clock.instant(), null, null));
+    }
+
+    /** A self-service user of the tenant (STAFF, optionally SUPERVISOR), linked to one staff record. */
+    public AppUser createStaffUser(String tenantId, String staffId, String name, String email, Set<Role> roles) {
+        if (!Role.areSelfServiceRoles(roles) || staffId == null) {
+            throw new IllegalArgumentException("a self-service user has STAFF (and maybe SUPERVISOR) and a staff record");
+        }
+        return insert(new AppUser(UUID.randomUUID().toString(), tenantId, name, normaliseEmail(email), Set.copyOf(roles),
+                null, null, true, clock.instant(), null, staffId));
+    }
+
+    /** The self-service user linked to this staff record, if any. */
+    public Optional<AppUser> ofStaff(String tenantId, String staffId) {
+        return users.findByTenantIdAndStaffId(tenantId, staffId);
     }
 
     public AppUser createOversightUser(String name, String email, Role role, String province, TenantKind committeeKind) {
-        if (role.isTenantRole()) {
+        if (!role.isOversightRole()) {
             throw new IllegalArgumentException("oversight users are PROVINCIAL_COMMITTEE or NATIONAL");
         }
         if (role == Role.PROVINCIAL_COMMITTEE && (province == null || province.isBlank() || committeeKind == null)) {
@@ -62,7 +76,7 @@ public class AppUserService {
         }
         return insert(new AppUser(UUID.randomUUID().toString(), null, name, normaliseEmail(email), Set.of(role),
                 role == Role.PROVINCIAL_COMMITTEE ? province : null, role == Role.PROVINCIAL_COMMITTEE ? committeeKind : null,
-                true, clock.instant(), null));
+                true, clock.instant(), null, null));
     }
 
     private AppUser insert(AppUser user) {
@@ -94,8 +108,9 @@ public class AppUserService {
         return users.existsByRolesContaining(role);
     }
 
+    /** New roles: tenant roles, or for a user linked to a staff record, self-service roles. */
     public AppUser setRoles(AppUser user, Set<Role> roles) {
-        if (!Role.areTenantRoles(roles)) {
+        if (!(user.staffId() == null ? Role.areTenantRoles(roles) : Role.areSelfServiceRoles(roles))) {
             throw new IllegalArgumentException("a tenant user has one or more of TENANT_ADMIN, HR_OFFICER, VIEWER");
         }
         guardLastAdmin(user, user.withRoles(roles));
