@@ -2,6 +2,7 @@ import glossary from './glossary.json';
 import { adminEn, adminTh } from '../admin/messages';
 import { auditEn, auditTh } from '../audit/messages';
 import { competenciesEn, competenciesTh } from '../competencies/messages';
+import { learningRecordsEn, learningRecordsTh } from '../learningRecords/messages';
 import { plansEn, plansTh } from '../plans/messages';
 import { reviewEn, reviewTh } from '../review/messages';
 
@@ -54,6 +55,7 @@ const th = {
     admin: 'ผู้ดูแลระบบ',
   },
   plans: plansTh,
+  learningRecords: learningRecordsTh,
   review: reviewTh,
   admin: adminTh,
   competencies: competenciesTh,
@@ -454,6 +456,7 @@ const en: Messages = {
     admin: 'Administration',
   },
   plans: plansEn,
+  learningRecords: learningRecordsEn,
   review: reviewEn,
   admin: adminEn,
   competencies: competenciesEn,
