@@ -145,7 +145,7 @@ function Preview({ answer, working, onConfirm }: { answer: ImportAnswer; working
   return (
     <div data-testid="import-preview">
       <h2>{t.counts}</h2>
-      <dl className="summary" data-testid="import-counts">
+      <dl className="facts" data-testid="import-counts">
         <dt>{t.rows}</dt>
         <dd>{f.integer(answer.rows)}</dd>
         <dt>{t.toWrite}</dt>

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -62,6 +63,12 @@ public class LearningImportService {
     /** The namespace of the statement ids (UUID version 5). */
     private static final UUID NAMESPACE = UUID.fromString("5b0f7d3e-2f4c-4d7e-9a59-6f1c3c9e1a17");
     private static final int MAX_ROWS = 20_000;
+    private static final Pattern HEADER_NOISE = Pattern.compile("[\\s\\-_.\\u00A0\\uFEFF]+");
+    private static final Pattern IRI = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:\\S+");
+    private static final Pattern UNITS = Pattern.compile("(?i)ชั่วโมง|ชม\\.?|hours?|hrs?\\.?|คะแนน|%");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern HOURS_MINUTES = Pattern.compile("\\d{1,3}:[0-5]\\d");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final int LISTED_RECORDS = 200;
 
     private final StaffService staff;
@@ -277,7 +284,7 @@ public class LearningImportService {
 
     /** Headers compared without spaces, hyphens, dots or case. */
     static String header(String text) {
-        return text == null ? "" : text.replaceAll("[\\s\\-_.\\u00A0\\uFEFF]+", "").toLowerCase(Locale.ROOT);
+        return text == null ? "" : HEADER_NOISE.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** The cells of one row by field. */
@@ -474,7 +481,7 @@ public class LearningImportService {
     }
 
     private static boolean isIri(String value) {
-        if (value == null || !value.matches("(?i)https?://\\S+|urn:\\S+|[a-z][a-z0-9+.-]*:\\S+") || value.contains(" ")) {
+        if (value == null || value.indexOf(':') < 0 || !IRI.matcher(value).matches()) {
             return false;
         }
         try {
@@ -512,13 +519,13 @@ public class LearningImportService {
         if (text.isEmpty()) {
             return null;
         }
-        String value = text.replaceAll("(?i)ชั่วโมง|ชม\\.?|hours?|hrs?\\.?|คะแนน|%", "").strip();
+        String value = UNITS.matcher(text).replaceAll("").strip();
         Double number = null;
         try {
-            if (field == ImportField.HOURS && value.matches("\\d{1,3}:[0-5]\\d")) {
+            if (field == ImportField.HOURS && HOURS_MINUTES.matcher(value).matches()) {
                 String[] parts = value.split(":");
                 number = Integer.parseInt(parts[0]) + Integer.parseInt(parts[1]) / 60.0;
-            } else if (value.matches("\\d+(\\.\\d+)?")) {
+            } else if (DECIMAL.matcher(value).matches()) {
                 number = Double.parseDouble(value);
             }
         } catch (NumberFormatException e) {
@@ -562,7 +569,7 @@ public class LearningImportService {
             String verb = source.defaultVerb();
             return new Outcome(verb, null, XapiVerbs.COMPLETED.equals(verb));
         }
-        Outcome outcome = OUTCOMES.get(text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT));
+        Outcome outcome = OUTCOMES.get(SPACES.matcher(text).replaceAll("").toLowerCase(Locale.ROOT));
         if (outcome == null) {
             problems.add(cells.problem(ImportField.PASSED, "INVALID_RESULT", "ไม่รู้จักผล '" + text
                     + "' ใช้ ผ่าน / ไม่ผ่าน / สำเร็จ / เข้าร่วม", "unknown result '" + text + "': use passed / failed / completed / attended"));

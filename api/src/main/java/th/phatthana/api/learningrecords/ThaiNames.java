@@ -2,6 +2,7 @@ package th.phatthana.api.learningrecords;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Thai names as lists write them: with or without a title (นาย, นาง, นางสาว, น.ส., ว่าที่ร้อยตรี,
@@ -15,12 +16,14 @@ final class ThaiNames {
     private static final List<String> TITLES = List.of("ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ร.ต.หญิง", "ว่าที่ร.ต.", "นางสาว", "น.ส.",
             "นาง", "นาย", "ดร.", "ผศ.", "รศ.", "ศ.", "Mr.", "Mrs.", "Ms.", "Miss");
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B]+");
+
     private ThaiNames() {
     }
 
     /** The name without spaces (first and last name of the register give the same key). */
     static String key(String text) {
-        return text == null ? "" : text.replaceAll("[\\s\\u00A0\\u200B]+", "");
+        return text == null ? "" : SPACES.matcher(text).replaceAll("");
     }
 
     /** The keys a written name may stand for: as written, and with a title taken off. */
