@@ -42,13 +42,18 @@ class LearningImportController {
     static final Role[] IMPORTERS = { Role.TENANT_ADMIN, Role.HR_OFFICER };
 
     private final LearningImportService imports;
+    private final SavedMappings saved;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    LearningImportController(LearningImportService imports, AuditTrail audit, JsonMapper json) {
+    LearningImportController(LearningImportService imports, SavedMappings saved, AuditTrail audit, JsonMapper json,
+            java.util.Optional<java.time.Clock> clock) {
         this.imports = imports;
+        this.saved = saved;
         this.audit = audit;
         this.json = json;
+        this.clock = clock.orElse(java.time.Clock.systemUTC());
     }
 
     @PostMapping("/api/learning-records/import")
@@ -57,6 +62,7 @@ class LearningImportController {
             @RequestParam(name = "source", required = false) String sourceName,
             @RequestParam(name = "mapping", required = false) String mappingJson,
             @RequestParam(name = "course", required = false) String course,
+            @RequestParam(name = "mappingName", required = false) String mappingName,
             @RequestParam(name = "mode", defaultValue = "preview") String mode) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
@@ -85,6 +91,16 @@ class LearningImportController {
             return ResponseEntity.badRequest().body(error(request, "mapping ต้องเป็นออบเจ็กต์ JSON ของฟิลด์กับหัวคอลัมน์ เช่น "
                     + "{\"staffNumber\":\"รหัส\",\"date\":\"วันที่อบรม\"}: " + e.getMessage(),
                     "mapping is a JSON object of field to header, e.g. {\"staffNumber\":\"รหัส\",\"date\":\"วันที่อบรม\"}: " + e.getMessage()));
+        }
+        if (mappingName != null && !mappingName.isBlank()) {
+            var found = saved.find(caller.tenantId(), mappingName);
+            if (found.isEmpty()) {
+                return ResponseEntity.badRequest().body(error(request, "หน่วยงานไม่มีการจับคู่คอลัมน์ที่บันทึกไว้ชื่อ '" + mappingName.strip() + "'",
+                        "the organisation has no saved mapping named '" + mappingName.strip() + "'"));
+            }
+            Map<ImportField, String> merged = new EnumMap<>(found.get().mapping());
+            merged.putAll(mapping);
+            mapping = merged;
         }
         ImportSource source = sourceName == null || sourceName.isBlank() ? (mapping.isEmpty() ? null : ImportSource.CUSTOM)
                 : ImportSource.byName(sourceName);
@@ -137,6 +153,86 @@ class LearningImportController {
             fields.add(Map.of("field", field.key(), "label", field.labelTh()));
         }
         return ResponseEntity.ok(Map.of("sources", sources, "fields", fields));
+    }
+
+    /** The organisation's saved mappings. */
+    @GetMapping("/api/learning-records/import/mappings")
+    ResponseEntity<Map<String, Object>> mappings(HttpServletRequest request) {
+        Caller caller = Callers.current(request);
+        ResponseEntity<Map<String, Object>> refused = refusal(request, caller);
+        if (refused != null) {
+            return refused;
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SavedMappings.Saved mapping : saved.list(caller.tenantId())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", mapping.name());
+            entry.put("mapping", SavedMappings.json(mapping.mapping()));
+            entry.put("savedAt", mapping.savedAt() == null ? null : mapping.savedAt().toString());
+            list.add(entry);
+        }
+        return ResponseEntity.ok(Map.of("mappings", list));
+    }
+
+    /** Saves (or replaces) a named mapping: {@code {"name": "…", "mapping": {"staffNumber": "เลขที่", …}}}. */
+    @PostMapping("/api/learning-records/import/mappings")
+    ResponseEntity<Map<String, Object>> saveMapping(HttpServletRequest request, @org.springframework.web.bind.annotation.RequestBody String body) {
+        Caller caller = Callers.current(request);
+        ResponseEntity<Map<String, Object>> refused = refusal(request, caller);
+        if (refused != null) {
+            return refused;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JacksonException e) {
+            node = null;
+        }
+        String name = node == null ? "" : node.path("name").asString("").strip();
+        if (name.isEmpty() || name.length() > 100 || name.contains("/")) {
+            return ResponseEntity.badRequest().body(error(request, "ต้องระบุชื่อ (name) ยาว 1 ถึง 100 ตัวอักษร ไม่มี /",
+                    "name is 1 to 100 characters without /"));
+        }
+        Map<ImportField, String> mapping;
+        try {
+            mapping = mapping(node.path("mapping").isObject() ? json.writeValueAsString(node.path("mapping")) : "");
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(error(request, "mapping ไม่ถูกต้อง: " + e.getMessage(), "mapping is not valid: " + e.getMessage()));
+        }
+        if (mapping.keySet().stream().noneMatch(ImportField::identifiesThePerson) || !mapping.containsKey(ImportField.DATE)) {
+            return ResponseEntity.badRequest().body(error(request,
+                    "mapping ต้องระบุคอลัมน์ที่ระบุตัวบุคคลอย่างน้อยหนึ่งคอลัมน์ และคอลัมน์วันที่ (date)",
+                    "mapping names at least one column of the person and the date column"));
+        }
+        saved.save(caller.tenantId(), name, mapping, caller.subject(), clock.instant());
+        audit.record(caller.tenantId(), caller, "learningRecords.mappingSaved", "learning-records", Map.of("name", name),
+                request.getRemoteAddr());
+        return ResponseEntity.ok(Map.of("name", name, "mapping", SavedMappings.json(mapping)));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/learning-records/import/mappings")
+    ResponseEntity<Map<String, Object>> deleteMapping(HttpServletRequest request, @RequestParam(name = "name") String name) {
+        Caller caller = Callers.current(request);
+        ResponseEntity<Map<String, Object>> refused = refusal(request, caller);
+        if (refused != null) {
+            return refused;
+        }
+        if (!saved.delete(caller.tenantId(), name)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(request, "ไม่พบการจับคู่คอลัมน์ชื่อนี้", "no saved mapping of that name"));
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<Map<String, Object>> refusal(HttpServletRequest request, Caller caller) {
+        if (caller == Callers.ANONYMOUS) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .body(error(request, "กรุณาเข้าสู่ระบบ", "sign in first"));
+        }
+        if (!caller.canWrite(caller.tenantId(), IMPORTERS)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(error(request,
+                    "ต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน", "needs the role TENANT_ADMIN or HR_OFFICER in the organisation"));
+        }
+        return null;
     }
 
     private Map<ImportField, String> mapping(String text) {

@@ -214,6 +214,33 @@ class LearningImportTest extends IntegrationTest {
     }
 
     @Test
+    void aSavedMappingImportsTheNextListOfItsSource() throws Exception {
+        String token = tenants.token(tenant, Role.HR_OFFICER);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest save = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/learning-records/import/mappings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"name": "ศูนย์พัฒนาท้องถิ่นเขต 4", "mapping": {"staffNumber": "เลขที่", "date": "วันอบรม", "hours": "ชม.", "activityId": "รหัสกิจกรรม"}}""",
+                        StandardCharsets.UTF_8)).build();
+        HttpResponse<String> saved = client.send(save, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        HttpResponse<String> listed = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/learning-records/import/mappings")).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(JSON.readTree(listed.body()).path("mappings").get(0).path("mapping").path("date").asString()).isEqualTo("วันอบรม");
+
+        String csv = "เลขที่,วันอบรม,ชม.,รหัสกิจกรรม\nL-001,๑๕/๐๑/๒๕๖๙,6," + ORIENTATION + "\n";
+        ImportHttp.Answer imported = hr.upload("centre.csv", csv.getBytes(StandardCharsets.UTF_8), "confirm",
+                Map.of("mappingName", "ศูนย์พัฒนาท้องถิ่นเขต 4"));
+        assertThat(imported.status()).as(imported.json().toString()).isEqualTo(200);
+        assertThat(imported.json().path("source").asString()).isEqualTo("CUSTOM");
+        assertThat(imported.json().path("written").asInt()).isEqualTo(1);
+        assertThat(statementsAbout(ORIENTATION).get(0).path("timestamp").asString()).startsWith("2026-01-15T");
+        assertThat(hr.upload("centre.csv", csv.getBytes(StandardCharsets.UTF_8), "preview", Map.of("mappingName", "ไม่มีชื่อนี้")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void onlyTheOrganisationsHrMayImport() {
         String csv = "รหัสบุคลากร,หลักสูตร,วันที่\nL-001," + ORIENTATION + ",2026-01-15\n";
         ImportHttp viewer = new ImportHttp(baseUrl(), tenants.token(tenant, Role.VIEWER));
