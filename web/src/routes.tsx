@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
         element: <RequireRole roles={STAFF_WRITERS} ownOrganisation />,
         children: [
           { path: 'staff/import', lazy: () => import('./staff/RosterImportPage').then((m) => ({ Component: m.RosterImportPage })) },
+          { path: 'learning-records/import', lazy: () => import('./learningRecords/LearningImportPage').then((m) => ({ Component: m.LearningImportPage })) },
           { path: 'plans/edit', lazy: () => import('./plans/PlanEditorPage').then((m) => ({ Component: m.PlanEditorPage })) },
         ],
       },

@@ -4,6 +4,7 @@ import { auditEn, auditTh } from '../audit/messages';
 import { competenciesEn, competenciesTh } from '../competencies/messages';
 import { idpEn, idpTh } from '../idp/messages';
 import { meEn, meTh } from '../me/messages';
+import { learningRecordsEn, learningRecordsTh } from '../learningRecords/messages';
 import { plansEn, plansTh } from '../plans/messages';
 import { reviewEn, reviewTh } from '../review/messages';
 
@@ -58,6 +59,7 @@ const th = {
   },
   me: meTh,
   plans: plansTh,
+  learningRecords: learningRecordsTh,
   review: reviewTh,
   admin: adminTh,
   competencies: competenciesTh,
@@ -463,6 +465,7 @@ const en: Messages = {
   },
   me: meEn,
   plans: plansEn,
+  learningRecords: learningRecordsEn,
   review: reviewEn,
   admin: adminEn,
   competencies: competenciesEn,

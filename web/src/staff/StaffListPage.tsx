@@ -64,6 +64,9 @@ export function StaffListPage() {
             <Link className="button button-primary" to="/staff/import">
               {m.staff.import}
             </Link>
+            <Link className="button" to="/learning-records/import">
+              {m.learningRecords.openFromStaff}
+            </Link>
             <button type="button" className="button" onClick={() => template('xlsx')}>
               {m.staff.templateXlsx}
             </button>

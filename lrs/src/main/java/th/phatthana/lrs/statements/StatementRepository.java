@@ -287,6 +287,22 @@ public class StatementRepository implements StatementStream {
         return ahead;
     }
 
+    /**
+     * Which of these statement ids are stored in the tenant (voided or not): lets a writer that
+     * makes deterministic ids (the learning-record import) leave out what it wrote before.
+     */
+    public java.util.Set<String> storedIds(String tenantId, Collection<String> statementIds) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (statementIds.isEmpty()) {
+            return found;
+        }
+        List<String> keys = statementIds.stream().map(id -> key(tenantId, id.toLowerCase(java.util.Locale.ROOT))).toList();
+        for (Document document : statements.find(Filters.in("_id", keys)).projection(new Document("statementId", 1))) {
+            found.add(document.getString("statementId"));
+        }
+        return found;
+    }
+
     /** The stored statements with these ids, by id. */
     Map<String, StoredStatement> findByIds(String tenantId, Collection<String> statementIds) {
         List<String> keys = statementIds.stream().map(id -> key(tenantId, id)).toList();
