@@ -25,6 +25,12 @@ import th.phatthana.tenants.staff.Staff;
 @Component
 public class AgreementRights {
 
+    private final th.phatthana.api.selfservice.PersonAccess people;
+
+    AgreementRights(th.phatthana.api.selfservice.PersonAccess people) {
+        this.people = people;
+    }
+
     /** The roles that record signed paper forms for either party. */
     static final Role[] RECORDERS = {Role.TENANT_ADMIN, Role.HR_OFFICER};
 
@@ -41,8 +47,21 @@ public class AgreementRights {
         if (caller != null && caller.canWrite(plan.tenantId(), RECORDERS)) {
             return new Signing(EnumSet.allOf(IndividualPlan.Party.class), true);
         }
-        // self-service: STAFF (caller's staff record == plan.staffId()) -> STAFF_MEMBER,
-        // SUPERVISOR (caller's staff record == member.supervisorId()) -> SUPERVISOR; both onPaper = false
-        return Signing.NONE;
+        if (caller == null || !plan.tenantId().equals(caller.tenantId())) {
+            return Signing.NONE;
+        }
+        // self-service: people agree as themselves, not on paper
+        String own = people.own(caller).map(Staff::id).orElse(null);
+        if (own == null) {
+            return Signing.NONE;
+        }
+        Set<IndividualPlan.Party> parties = EnumSet.noneOf(IndividualPlan.Party.class);
+        if (caller.has(Role.STAFF) && own.equals(plan.staffId())) {
+            parties.add(IndividualPlan.Party.STAFF_MEMBER);
+        }
+        if (caller.has(Role.SUPERVISOR) && own.equals(member.supervisorId())) {
+            parties.add(IndividualPlan.Party.SUPERVISOR);
+        }
+        return parties.isEmpty() ? Signing.NONE : new Signing(Set.copyOf(parties), false);
     }
 }

@@ -86,6 +86,13 @@ class IndividualPlanController {
 
     // ---- fields ------------------------------------------------------------------------------
 
+    /** A person's plan on their record; the record was only handed out to a caller who may read that person. */
+    @SchemaMapping(typeName = "PersonRecord", field = "individualPlan")
+    IndividualPlan recordPlan(th.phatthana.api.selfservice.DevelopmentRecords.PersonRecord record, @Argument Integer fiscalYear) {
+        int year = fiscalYear != null ? fiscalYear : th.phatthana.schema.FiscalYears.of(plans.today());
+        return plans.findFor(record.staff().tenantId(), record.staff().id(), year).orElse(null);
+    }
+
     @SchemaMapping(typeName = "IndividualPlan")
     Staff staff(IndividualPlan plan) {
         return staff.find(plan.tenantId(), plan.staffId()).orElse(null);

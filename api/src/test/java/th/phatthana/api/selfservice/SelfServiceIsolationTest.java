@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import th.phatthana.api.testing.ConsoleHttp;
 import th.phatthana.api.testing.GraphQlHttp;
+import th.phatthana.schema.FiscalYears;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -114,6 +115,34 @@ class SelfServiceIsolationTest extends SelfServiceTestSupport {
         assertThat(hr.execute(RECORD, Map.of("id", colleague.id())).path("data").path("personRecord").path("name").asString())
                 .isEqualTo(colleague.fullNameTh());
         assertThat(GraphQlHttp.classification(hr.execute(RECORD, Map.of("id", foreigner.id())))).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aStaffMemberAndTheirSupervisorAgreeTheIndividualPlanAsThemselves() {
+        JsonNode created = hr.execute("mutation($input: CreateIndividualPlanInput!) { createIndividualPlan(input: $input) { "
+                + "individualPlan { id } userErrors { field message } } }", Map.of("input", Map.of("staffId", me.id(), "fiscalYear", fiscalYear,
+                "items", List.of(Map.of("courseKey", course, "targetDate", FiscalYears.lastDay(fiscalYear).toString())))));
+        assertThat(created.at("/data/createIndividualPlan/userErrors")).as(created.toString()).isEmpty();
+        String planId = created.at("/data/createIndividualPlan/individualPlan/id").asString();
+        String agree = "mutation($input: AgreeIndividualPlanInput!) { agreeIndividualPlan(input: $input) { "
+                + "individualPlan { status staffAgreement { onPaper } supervisorAgreement { onPaper } } userErrors { field code } } }";
+
+        JsonNode onRecord = staffCaller.execute("{ myRecord { individualPlan { id status items { courseKey done } } } }");
+        assertThat(onRecord.at("/data/myRecord/individualPlan/id").asString()).as(onRecord.toString()).isEqualTo(planId);
+        assertThat(onRecord.at("/data/myRecord/individualPlan/items/0/done").asBoolean()).as("the course is completed already").isTrue();
+
+        // each signs for their own party only; a colleague of the organisation for none
+        JsonNode notTheirs = staffCaller.execute(agree, Map.of("input", Map.of("id", planId, "party", "SUPERVISOR")));
+        assertThat(notTheirs.at("/data/agreeIndividualPlan/userErrors/0/code").asString()).as(notTheirs.toString()).isEqualTo("FORBIDDEN");
+        JsonNode asStaff = staffCaller.execute(agree, Map.of("input", Map.of("id", planId, "party", "STAFF_MEMBER")));
+        assertThat(asStaff.at("/data/agreeIndividualPlan/userErrors")).as(asStaff.toString()).isEmpty();
+        assertThat(asStaff.at("/data/agreeIndividualPlan/individualPlan/staffAgreement/onPaper").asBoolean()).isFalse();
+        JsonNode bossForStaff = supervisorCaller.execute(agree, Map.of("input", Map.of("id", planId, "party", "STAFF_MEMBER")));
+        assertThat(bossForStaff.at("/data/agreeIndividualPlan/userErrors/0/code").asString()).isEqualTo("FORBIDDEN");
+        JsonNode asBoss = supervisorCaller.execute(agree, Map.of("input", Map.of("id", planId, "party", "SUPERVISOR")));
+        assertThat(asBoss.at("/data/agreeIndividualPlan/userErrors")).as(asBoss.toString()).isEmpty();
+        assertThat(asBoss.at("/data/agreeIndividualPlan/individualPlan/status").asString()).isEqualTo("AGREED");
+        assertThat(supervisorCaller.execute(RECORD, Map.of("id", me.id())).path("data").path("personRecord").toString()).contains(me.fullNameTh());
     }
 
     @Test
@@ -241,7 +270,12 @@ class SelfServiceIsolationTest extends SelfServiceTestSupport {
             }
         }
         assertThat(paths).contains("/api/certificates/{id}", "/api/exports/progress", "/api/exports/plan");
-        String query = "?planId=" + encode(planId) + "&fiscalYear=" + fiscalYear + "&staffId=" + encode(colleague.id())
+        JsonNode colleaguesPlan = hr.execute("mutation($input: CreateIndividualPlanInput!) { createIndividualPlan(input: $input) { "
+                + "individualPlan { id } userErrors { field message } } }", Map.of("input", Map.of("staffId", colleague.id(), "fiscalYear", fiscalYear,
+                "items", List.of(Map.of("courseKey", course, "targetDate", FiscalYears.lastDay(fiscalYear).toString())))));
+        String idpId = colleaguesPlan.at("/data/createIndividualPlan/individualPlan/id").asString();
+        assertThat(idpId).as(colleaguesPlan.toString()).isNotBlank();
+        String query = "?id=" + encode(idpId) + "&planId=" + encode(planId) + "&fiscalYear=" + fiscalYear + "&staffId=" + encode(colleague.id())
                 + "&organisationId=" + encode(tenant.id()) + "&province=" + encode(tenant.province()) + "&version=0&format=";
         List<String> answered = new ArrayList<>();
         for (String pattern : paths) {

@@ -67,8 +67,6 @@ abstract class SelfServiceTestSupport extends IntegrationTest {
     AccessTokenService tokens;
     @Autowired
     PlanService plans;
-    @Autowired
-    Supervision supervision;
 
     Tenant tenant;
     Tenant otherTenant;
@@ -92,7 +90,9 @@ abstract class SelfServiceTestSupport extends IntegrationTest {
         boss = staff(tenant, "สมศักดิ์", "boss");
         otherTenant = tenants.tenant("อบต.อื่น");
         foreigner = staff(otherTenant, "ต่างถิ่น", "foreigner");
-        supervision.set(tenant.id(), me.id(), boss.id());
+        JsonNode supervised = hr.execute("mutation($input: UpdateStaffInput!) { updateStaff(input: $input) { userErrors { field message } } }",
+                Map.of("input", Map.of("id", me.id(), "supervisorId", boss.id())));
+        assertThat(supervised.at("/data/updateStaff/userErrors")).as(supervised.toString()).isEmpty();
         LocalDate today = plans.today();
         fiscalYear = FiscalYears.of(today);
         course = "C" + NUMBERS.incrementAndGet();
