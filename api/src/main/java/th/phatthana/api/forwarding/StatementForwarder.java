@@ -137,13 +137,22 @@ public class StatementForwarder {
 
     // ---- the loop -------------------------------------------------------------------------------
 
+    /** The kind of the last pass's failure (the store's, not a receiver's), logged once until a pass succeeds. */
+    private volatile String passFailure;
+
     private void runQuietly() {
         try {
             runOnce();
-        } catch (RuntimeException e) {
-            if (!stopping) { // the store's failures: the next poll tries again
-                log.warn("Statement forwarding: a pass failed ({}); the next pass tries again", e.getClass().getSimpleName());
+            if (passFailure != null) {
+                log.info("Statement forwarding: passes succeed again");
+                passFailure = null;
             }
+        } catch (RuntimeException e) {
+            String kind = e.getClass().getSimpleName();
+            if (!stopping && !kind.equals(passFailure)) { // the next poll tries again
+                log.warn("Statement forwarding: a pass failed ({}); retrying every second, quietly until it works", kind);
+            }
+            passFailure = kind;
         }
     }
 
