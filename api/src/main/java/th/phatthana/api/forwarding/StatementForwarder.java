@@ -313,7 +313,10 @@ public class StatementForwarder {
      * receiver holds is voided there too (an LRS accepts a void of a statement it does not hold).
      */
     boolean matches(ForwardingTarget target, StoredStatement stored) {
-        JsonNode statement = json.readTree(stored.jsonUtf8());
+        return matches(target, json.readTree(stored.jsonUtf8()));
+    }
+
+    static boolean matches(ForwardingTarget target, JsonNode statement) {
         String verb = statement.path("verb").path("id").asString("");
         if (XapiVerbs.VOIDED.equals(verb)) {
             return true;
@@ -335,9 +338,11 @@ public class StatementForwarder {
             if (list.isObject() && target.activityIds().contains(list.path("id").asString(""))) {
                 return true;
             }
-            for (JsonNode activity : list.isArray() ? list : json.createArrayNode()) {
-                if (target.activityIds().contains(activity.path("id").asString(""))) {
-                    return true;
+            if (list.isArray()) {
+                for (JsonNode activity : list) {
+                    if (target.activityIds().contains(activity.path("id").asString(""))) {
+                        return true;
+                    }
                 }
             }
         }
