@@ -118,6 +118,7 @@ public final class IngestBenchmark {
             base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/xapi/";
             authorization = basic(key + ":" + secret);
         }
+        ForwardingSink forwarding = app != null && options.forward ? ForwardingSink.start(app) : null;
         try {
             URI statements = URI.create(base + "statements");
             post("Phatthana warm-up", statements, authorization, warmup, -1);
@@ -137,6 +138,9 @@ public final class IngestBenchmark {
                 rawInsertMany(input, workDir.resolve("raw-data"));
             }
         } finally {
+            if (forwarding != null) {
+                forwarding.close();
+            }
             if (app != null) {
                 app.close();
             }
@@ -412,6 +416,7 @@ public final class IngestBenchmark {
         boolean phatthana = true;
         boolean raw = true;
         boolean keepData;
+        boolean forward;
         String lrsUrl;
         String lrsKey;
         String lrsSecret;
@@ -451,6 +456,7 @@ public final class IngestBenchmark {
                     case "phatthana" -> o.phatthana = Boolean.parseBoolean(value);
                     case "raw" -> o.raw = Boolean.parseBoolean(value);
                     case "keep-data" -> o.keepData = Boolean.parseBoolean(value);
+                    case "forward" -> o.forward = Boolean.parseBoolean(value);
                     case "lrs-url" -> o.lrsUrl = value;
                     case "lrs-key" -> o.lrsKey = value;
                     case "lrs-secret" -> o.lrsSecret = value;
@@ -493,6 +499,7 @@ public final class IngestBenchmark {
                       --app=NAME=VALUE           a property for the in-process application (repeatable), e.g.
                                                  --app=phatthana.progress.projector.enabled=false
                       --settle-seconds=N         longest wait for background work after a phase (default 900)
+                      --forward                  forward every statement to an in-process receiver that answers 200 (issue 18's cost)
                       --keep-data                keep the temporary store directories
                       --seed=N                   content seed (default 2569)
                     """);
