@@ -257,7 +257,13 @@ class ForwardingTest extends IntegrationTest {
         List<String> arrivals = Collections.synchronizedList(new ArrayList<>());
         HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         sink.createContext("/lrs/statements", exchange -> {
-            JSON.readTree(exchange.getRequestBody().readAllBytes()).forEach(s -> arrivals.add(s.path("id").asString()));
+            // voiding statements pass every filter (documented), and a deployment-wide target starts at the beginning of
+            // every organisation's stream: on the suite's shared store that brings the other tests' voids too
+            JSON.readTree(exchange.getRequestBody().readAllBytes()).forEach(s -> {
+                if (!s.path("verb").path("id").asString().equals("http://adlnet.gov/expapi/verbs/voided")) {
+                    arrivals.add(s.path("id").asString());
+                }
+            });
             answer(exchange, 200, "[]");
         });
         sink.start();
