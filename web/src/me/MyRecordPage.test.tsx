@@ -62,6 +62,33 @@ describe('MyRecordPage', () => {
     expect(within(reports).getByRole('link', { name: 'ดูประวัติการพัฒนาของ นายสมปอง ขยัน' }).getAttribute('href')).toBe('/me/person?id=org-1%2Fs2');
   });
 
+  it('shows the own individual development plan and agrees it as the staff member, then reads it again', async () => {
+    const plan = {
+      id: 'org-1/idp1', fiscalYear: 2570, status: 'DRAFT',
+      items: [{ key: 'i1', titleTh: 'หลักสูตรจริยธรรม', courseKey: 'C2', targetDate: '2027-06-30', done: false, overdue: false }],
+      staffAgreement: null, supervisorAgreement: null, progress: { items: 1, done: 0 },
+    };
+    let agreed = false;
+    server
+      .graphql('MyRecord', () => ({
+        myRecord: { ...record, individualPlan: agreed ? { ...plan, staffAgreement: { agreedOn: '2026-12-07', onPaper: false } } : plan },
+        myReports: [],
+      }))
+      .graphql('AgreeIdp', (call) => {
+        expect(call.variables).toEqual({ input: { id: 'org-1/idp1', party: 'STAFF_MEMBER' } });
+        agreed = true;
+        return { agreeIndividualPlan: { individualPlan: null, userErrors: [] } };
+      })
+      .install();
+    renderRoutes(routes, '/me');
+    const card = await screen.findByTestId('idp');
+    expect(card.textContent).toContain('หลักสูตรจริยธรรม');
+    expect(card.textContent).toContain('พัฒนาแล้ว 0 จาก 1 รายการ');
+    within(card).getByRole('button', { name: 'ข้าพเจ้าเห็นชอบแผนนี้ในฐานะผู้รับการพัฒนา' }).click();
+    await screen.findByText((_, element) => element?.getAttribute('data-party') === 'STAFF_MEMBER' && element.textContent!.includes('เห็นชอบเมื่อวันที่'));
+    expect(screen.queryByRole('button', { name: 'ข้าพเจ้าเห็นชอบแผนนี้ในฐานะผู้รับการพัฒนา' })).toBeNull();
+  });
+
   it('says so when the account is not linked to a staff record', async () => {
     server.graphql('MyRecord', { myRecord: null, myReports: [] }).install();
     renderRoutes(routes, '/me');

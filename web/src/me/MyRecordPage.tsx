@@ -1,14 +1,17 @@
 import { Link, useSearchParams } from 'react-router';
 import { runGraphQl } from '../api/graphql';
+import { hasRole, useUser } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice, Loading, Notice, PageTitle } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { MyRecordQuery, PersonRecordQuery } from './queries';
+import { IdpCard } from './IdpCard';
 import { RecordView } from './RecordView';
 
 /** A staff member's own development record; a supervisor also sees the people who report to them. */
 export function MyRecordPage() {
   const { m } = useI18n();
+  const user = useUser();
   const t = m.me;
   const result = useAsync(() => runGraphQl(MyRecordQuery, {}), []);
   if (result.error) {
@@ -26,7 +29,14 @@ export function MyRecordPage() {
           {record && <p className="subtitle">{record.name}</p>}
         </div>
       </div>
-      {!record ? <Notice kind="info">{t.notLinked}</Notice> : <RecordView record={record} />}
+      {!record ? (
+        <Notice kind="info">{t.notLinked}</Notice>
+      ) : (
+        <>
+          <IdpCard record={record} signAs={hasRole(user, 'STAFF') ? 'STAFF_MEMBER' : null} onAgreed={result.reload} />
+          <RecordView record={record} />
+        </>
+      )}
       {reports.length > 0 && (
         <div className="card">
           <h2>{t.reportsTitle}</h2>
@@ -49,7 +59,7 @@ export function MyRecordPage() {
 /** A supervisor's view of one person who reports to them (anyone else is not found). */
 export function ReportRecordPage() {
   const { m } = useI18n();
-  return <PersonRecordView back="/me" backLabel={m.me.back} />;
+  return <PersonRecordView back="/me" backLabel={m.me.back} signAs="SUPERVISOR" />;
 }
 
 /** HR's view of a staff member's development record and certificates, from the staff page. */
@@ -59,7 +69,7 @@ export function StaffRecordPage() {
   return <PersonRecordView back={`/staff/person?${new URLSearchParams({ id: params.get('id') ?? '' })}`} backLabel={m.me.backToStaff} />;
 }
 
-function PersonRecordView({ back, backLabel }: { back: string; backLabel: string }) {
+function PersonRecordView({ back, backLabel, signAs = null }: { back: string; backLabel: string; signAs?: 'SUPERVISOR' | null }) {
   const { m } = useI18n();
   const t = m.me;
   const [params] = useSearchParams();
@@ -82,6 +92,7 @@ function PersonRecordView({ back, backLabel }: { back: string; backLabel: string
       ) : (
         <>
           <PageTitle title={t.personTitle(record.name)}>{t.personTitle(record.name)}</PageTitle>
+          <IdpCard record={record} signAs={signAs} onAgreed={result.reload} />
           <RecordView record={record} />
         </>
       )}

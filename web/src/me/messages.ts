@@ -1,6 +1,14 @@
 /** Texts of staff self-service: my record, a supervisor's reports, certificates, inviting a staff member. */
 export const meTh = {
   title: 'ประวัติการพัฒนาของฉัน',
+  idpTitle: (year: string) => `แผนพัฒนารายบุคคล ปีงบประมาณ ${year}`,
+  idpNone: 'ยังไม่มีแผนพัฒนารายบุคคลของปีนี้ เจ้าหน้าที่งานบุคคลจะจัดทำร่วมกับท่านและผู้บังคับบัญชา',
+  idpItem: 'รายการพัฒนา',
+  idpTarget: 'กำหนดเสร็จ',
+  idpDone: (done: string, all: string) => `พัฒนาแล้ว ${done} จาก ${all} รายการ`,
+  idpAgree: (party: string) => `ข้าพเจ้าเห็นชอบแผนนี้ในฐานะ${party}`,
+  idpAgreed: 'บันทึกความเห็นชอบแล้ว',
+  idpOverdue: 'เลยกำหนด',
   personTitle: (name: string) => `ประวัติการพัฒนาของ ${name}`,
   notLinked: 'บัญชีนี้ยังไม่ได้เชื่อมกับทะเบียนบุคลากร กรุณาติดต่อเจ้าหน้าที่งานบุคคล',
   position: 'ตำแหน่ง',
@@ -70,6 +78,14 @@ export const meTh = {
 
 export const meEn: typeof meTh = {
   title: 'My development record',
+  idpTitle: (year) => `Individual development plan, fiscal year ${year}`,
+  idpNone: 'No individual development plan for this year yet: the HR office makes it with you and your supervisor',
+  idpItem: 'Development',
+  idpTarget: 'Due',
+  idpDone: (done, all) => `${done} of ${all} done`,
+  idpAgree: (party) => `I agree this plan as ${party.toLowerCase()}`,
+  idpAgreed: 'Agreement recorded',
+  idpOverdue: 'Overdue',
   personTitle: (name: string) => `Development record of ${name}`,
   notLinked: 'This account is not linked to a staff record yet: please ask the HR office.',
   position: 'Position',

@@ -25,6 +25,13 @@ export const PersonRecordFields = graphql(`
       progress { hours coursesCompleted courses { courseKey titleTh targeted started completed hours } }
     }
     competencyGaps { code nameTh requiredLevel assessedLevel gap }
+    individualPlan {
+      id fiscalYear status
+      items { key titleTh courseKey targetDate done overdue }
+      staffAgreement { agreedOn onPaper }
+      supervisorAgreement { agreedOn onPaper }
+      progress { items done }
+    }
   }
 `);
 

@@ -36,6 +36,15 @@ class ConsoleSelfServiceBrowserTest extends BrowserTestSupport {
         String staffId = person.path("staffId").asString();
         String name = person.path("name").asString();
 
+        // the office has drafted the person's individual development plan for this year
+        String courseKey = person.at("/planInForce/progress/courses/0/courseKey").asString();
+        int year = FiscalYears.of(LocalDate.now(FiscalYears.BANGKOK));
+        JsonNode idp = hr.execute("mutation($input: CreateIndividualPlanInput!) { createIndividualPlan(input: $input) { "
+                + "individualPlan { id } userErrors { field message } } }", Map.of("input", Map.of("staffId", staffId, "fiscalYear", year,
+                "items", List.of(Map.of("courseKey", courseKey, "targetDate", FiscalYears.lastDay(year).toString())))));
+        assertThat(idp.at("/data/createIndividualPlan/userErrors")).as(idp.toString()).isEmpty();
+        String idpId = idp.at("/data/createIndividualPlan/individualPlan/id").asString();
+
         ConsoleBrowser office = signedInAt(hrToken, "/staff/person?id=" + java.net.URLEncoder.encode(staffId, StandardCharsets.UTF_8),
                 By.xpath("//h2[normalize-space()='แนบใบประกาศนียบัตร']"));
         Path file = Files.createTempFile("certificate", ".pdf");
@@ -73,6 +82,12 @@ class ConsoleSelfServiceBrowserTest extends BrowserTestSupport {
                 .filter(text -> !text.isBlank()).toList();
         assertThat(nav).contains("ประวัติของฉัน").doesNotContain("บุคลากร", "ความก้าวหน้า", "แผนพัฒนาบุคลากร");
 
+        // they agree their individual development plan as themselves
+        staff.driver.findElement(By.xpath("//button[normalize-space()='ข้าพเจ้าเห็นชอบแผนนี้ในฐานะผู้รับการพัฒนา']")).click();
+        staff.awaitText(By.cssSelector("[data-testid=idp] [data-party=STAFF_MEMBER]"), "เห็นชอบเมื่อวันที่");
+        JsonNode agreed = hr.execute("query($id: ID!) { individualPlan(id: $id) { staffAgreement { onPaper } } }", Map.of("id", idpId));
+        assertThat(agreed.at("/data/individualPlan/staffAgreement/onPaper").asBoolean(true)).as(agreed.toString()).isFalse();
+
         staff.driver.findElement(By.xpath("//button[starts-with(@aria-label, 'ดาวน์โหลดใบประกาศนียบัตร')]")).click();
         assertThat(Files.readAllBytes(staff.awaitDownload(".pdf"))).isEqualTo(PDF);
         staff.assertAccessible("my record");
@@ -84,15 +99,16 @@ class ConsoleSelfServiceBrowserTest extends BrowserTestSupport {
         Files.delete(file);
     }
 
-    /** A demo staff member with statements and courses of the plan in force. */
+    /** A demo staff member with statements and courses of the plan in force, and no individual development plan yet. */
     private static JsonNode someoneWithCoursesAndHistory(GraphQlHttp hr) {
         JsonNode staff = hr.execute("{ staffMembers(first: 60) { edges { node { id } } } }", Map.of()).path("data").path("staffMembers")
                 .path("edges");
         for (JsonNode edge : staff) {
             JsonNode record = hr.execute("query($id: ID!) { personRecord(staffId: $id) { staffId name history { statementId } "
-                    + "planInForce { progress { courses { courseKey } } } } }", Map.of("id", edge.path("node").path("id").asString()))
+                    + "planInForce { progress { courses { courseKey } } } individualPlan { id } } }", Map.of("id", edge.path("node").path("id").asString()))
                     .path("data").path("personRecord");
-            if (!record.path("history").isEmpty() && !record.path("planInForce").path("progress").path("courses").isEmpty()) {
+            if (!record.path("history").isEmpty() && !record.path("planInForce").path("progress").path("courses").isEmpty()
+                    && record.path("individualPlan").isNull()) {
                 return record;
             }
         }
