@@ -66,7 +66,7 @@ export function IdpCard({ record, signAs, onAgreed }: {
                 <th scope="row">{item.titleTh}</th>
                 <td>{item.targetDate ? f.date(item.targetDate) : m.app.none}</td>
                 <td>
-                  {item.done ? <Badge tone="good">{t.statusDone}</Badge> : item.overdue ? <Badge tone="bad">{t.idpOverdue}</Badge> : t.statusNotStarted}
+                  {item.done ? <Badge tone="good">{t.statusDone}</Badge> : item.overdue ? <Badge tone="bad">{t.idpOverdue}</Badge> : t.idpNotDone}
                 </td>
               </tr>
             ))}
