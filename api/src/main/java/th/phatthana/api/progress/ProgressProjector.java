@@ -142,6 +142,18 @@ public class ProgressProjector {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     /**
+     * Observations (traces, when tracing is on) of the requests that queued each tenant's catch-up:
+     * the catch-up runs as a child of the first, so one trace goes from an xAPI POST through the
+     * store write to the chunk that applies it.
+     */
+    private volatile io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.NOOP;
+
+    @Autowired(required = false)
+    void observations(io.micrometer.observation.ObservationRegistry registry) {
+        this.observations = registry;
+    }
+
+    /**
      * How long a catch-up waits after the first write that asked for it: the writes arriving
      * meanwhile are projected in the same chunk, so a provider posting many small batches a second
      * costs a few projections a second, not one per batch (each rewrites the course-years it touches).
@@ -152,9 +164,13 @@ public class ProgressProjector {
     void onStored(StatementsStored stored) {
         String tenantId = stored.tenantId();
         if (enabled && queued.add(tenantId)) {
+            io.micrometer.observation.Observation storing = observations.getCurrentObservation();
             executor.schedule(() -> {
                 queued.remove(tenantId);
-                safely(tenantId, () -> catchUp(tenantId));
+                io.micrometer.observation.Observation.createNotStarted("phatthana.progress.catch-up", observations)
+                        .parentObservation(storing)
+                        .lowCardinalityKeyValue("trigger", "statements-stored")
+                        .observe(() -> safely(tenantId, () -> catchUp(tenantId)));
             }, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
