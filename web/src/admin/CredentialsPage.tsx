@@ -4,7 +4,7 @@ import type { XapiCredentialsQuery, XapiScope } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { Badge, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
-import { byField, FieldProblem, OncePanel, OnceValue } from './parts';
+import { byField, FieldProblem, OncePanel, OnceValue, elsewhere, InputField } from './parts';
 import { CreateXapiCredential, DeleteXapiCredential, RotateXapiCredentialSecret, SetXapiCredentialEnabled, XapiCredentials } from './queries';
 
 type Credential = XapiCredentialsQuery['xapiCredentials'][number];
@@ -272,9 +272,9 @@ function CreateCredentialForm({ onCreated }: { onCreated: (issued: Issued) => vo
       if (createXapiCredential.userErrors.length === 0 && made && createXapiCredential.secret) {
         onCreated({ kind: 'created', name: made.name, key: made.key, secret: createXapiCredential.secret, endpoint: made.endpoint });
       } else {
-        const elsewhere = createXapiCredential.userErrors.filter((e) => !['name', 'scopes'].includes(e.field[e.field.length - 1] ?? ''));
-        if (elsewhere.length > 0) {
-          setProblem(elsewhere.map((e) => e.message).join('; '));
+        const other = elsewhere(createXapiCredential.userErrors, ['name', 'scopes']);
+        if (other) {
+          setProblem(other);
         }
       }
     } catch (error) {
@@ -288,19 +288,7 @@ function CreateCredentialForm({ onCreated }: { onCreated: (issued: Issued) => vo
     <form className="panel" onSubmit={submit} aria-label={c.createTitle}>
       <h2>{c.createTitle}</h2>
       {problem && <Notice kind="error">{problem}</Notice>}
-      <div className="field">
-        <label htmlFor={ids.name}>{c.name}</label>
-        <input
-          id={ids.name}
-          type="text"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? ids.nameError : undefined}
-        />
-        <FieldProblem id={ids.nameError} text={errors.name} />
-      </div>
+      <InputField id={ids.name} errorId={ids.nameError} label={c.name} error={errors.name} type="text" required value={name} onChange={(e) => setName(e.target.value)} />
       <fieldset className="choice" aria-describedby={errors.scopes ? ids.scopesError : undefined}>
         <legend>{c.scopes}</legend>
         {SCOPES.map(({ scope, xapi }) => (

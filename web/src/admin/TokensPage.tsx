@@ -4,7 +4,7 @@ import type { AccessTokensQuery, Role } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { Badge, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
-import { byField, FieldProblem, OncePanel, OnceValue, RoleChoice, useRoleNames } from './parts';
+import { byField, FieldProblem, OncePanel, OnceValue, RoleChoice, useRoleNames, elsewhere, InputField } from './parts';
 import { AccessTokens, CreateAccessToken, RevokeAccessToken } from './queries';
 import { addDays, endOfDayInBangkok, isoDateInBangkok } from './dates';
 
@@ -183,9 +183,9 @@ function CreateTokenForm({ users, onCreated }: { users: Users; onCreated: (creat
       if (createAccessToken.userErrors.length === 0 && createAccessToken.token && createAccessToken.accessToken) {
         onCreated({ name: createAccessToken.accessToken.name, value: createAccessToken.token });
       } else {
-        const elsewhere = createAccessToken.userErrors.filter((e) => !['name', 'expiresAt', 'roles', 'userId'].includes(e.field[e.field.length - 1] ?? ''));
-        if (elsewhere.length > 0) {
-          setProblem(elsewhere.map((e) => e.message).join('; '));
+        const other = elsewhere(createAccessToken.userErrors, ['name', 'expiresAt', 'roles', 'userId']);
+        if (other) {
+          setProblem(other);
         }
       }
     } catch (error) {
@@ -200,19 +200,7 @@ function CreateTokenForm({ users, onCreated }: { users: Users; onCreated: (creat
       <h2>{t.createTitle}</h2>
       {problem && <Notice kind="error">{problem}</Notice>}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={ids.name}>{t.name}</label>
-          <input
-            id={ids.name}
-            type="text"
-            required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? ids.nameError : undefined}
-          />
-          <FieldProblem id={ids.nameError} text={errors.name} />
-        </div>
+        <InputField id={ids.name} errorId={ids.nameError} label={t.name} error={errors.name} type="text" required value={name} onChange={(e) => setName(e.target.value)} />
         <div className="field">
           <label htmlFor={ids.expires}>{t.expiresOn}</label>
           <input

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { Badge, CopyButton, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { SELF_SERVICE_ROLES } from '../auth/session';
-import { absolute, byField, FieldProblem, OncePanel, RoleChoice, useRoleNames } from './parts';
+import { absolute, byField, OncePanel, RoleChoice, useRoleNames, elsewhere, InputField } from './parts';
 import { AdminUsers, InviteUser, ReissueInvitation, SetUserEnabled, SetUserRoles } from './queries';
 
 type User = AdminUsersQuery['users'][number];
@@ -307,9 +307,9 @@ function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void
           emailed: inviteUser.invitationEmailed,
         });
       } else {
-        const elsewhere = inviteUser.userErrors.filter((e) => !['name', 'email', 'roles'].includes(e.field[e.field.length - 1] ?? ''));
-        if (elsewhere.length > 0) {
-          setProblem(elsewhere.map((e) => e.message).join('; '));
+        const other = elsewhere(inviteUser.userErrors, ['name', 'email', 'roles']);
+        if (other) {
+          setProblem(other);
         }
       }
     } catch (error) {
@@ -324,32 +324,8 @@ function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void
       <h2>{u.inviteTitle}</h2>
       {problem && <Notice kind="error">{problem}</Notice>}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={ids.name}>{u.name}</label>
-          <input
-            id={ids.name}
-            type="text"
-            required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? ids.nameError : undefined}
-          />
-          <FieldProblem id={ids.nameError} text={errors.name} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.email}>{u.email}</label>
-          <input
-            id={ids.email}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? ids.emailError : undefined}
-          />
-          <FieldProblem id={ids.emailError} text={errors.email} />
-        </div>
+        <InputField id={ids.name} errorId={ids.nameError} label={u.name} error={errors.name} type="text" required value={name} onChange={(e) => setName(e.target.value)} />
+        <InputField id={ids.email} errorId={ids.emailError} label={u.email} error={errors.email} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </div>
       <RoleChoice legend={u.roles} value={roles} onChange={setRoles} error={errors.roles} />
       <button type="submit" className="button button-primary" disabled={working}>

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { Role } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 
@@ -29,6 +29,23 @@ export function FieldProblem({ id, text }: { id: string; text: string | undefine
     <span id={id} className="field-error">
       {text}
     </span>
+  );
+}
+
+/** The messages of userErrors whose field has no place of its own in the form (`shown`), or null. */
+export function elsewhere(errors: FieldError[], shown: string[]): string | null {
+  const rest = errors.filter((e) => !shown.includes(e.field[e.field.length - 1] ?? ''));
+  return rest.length > 0 ? rest.map((e) => e.message).join('; ') : null;
+}
+
+/** A labelled input with its userError below it, linked by aria-describedby. */
+export function InputField({ id, errorId, label, error, ...input }: { id: string; errorId: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} {...input} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      <FieldProblem id={errorId} text={error} />
+    </div>
   );
 }
 
