@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The statement forwarding settings (docs/operations.md, "Forwarding").
@@ -14,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry  the wait after the first failure; it doubles with each further failure
  * @param maxRetry    the longest wait between attempts
  * @param gapGrace    how long a missing sequence number is waited for where several instances share a MongoDB
+ * @param recentStatements how much of the statements this instance stored lately is kept in memory to
+ *                    be forwarded without reading it back from the store (0: always read back)
  */
 @ConfigurationProperties("phatthana.forwarding")
 public record ForwardingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("100") int batch,
         @DefaultValue("PT30S") Duration timeout, @DefaultValue("PT1S") Duration firstRetry, @DefaultValue("PT5M") Duration maxRetry,
-        @DefaultValue("PT30S") Duration gapGrace) {
+        @DefaultValue("PT30S") Duration gapGrace, @DefaultValue("64MB") DataSize recentStatements) {
 }

@@ -104,10 +104,14 @@ class ForwardingStore {
         return document == null ? 0 : document.get("seq", Number.class).longValue();
     }
 
-    void savePosition(String targetId, String tenantId, long seq) {
-        positions.updateOne(Filters.eq("_id", positionId(targetId, tenantId)),
-                Updates.combine(Updates.set("seq", seq), Updates.set("targetId", targetId), Updates.set("tenantId", tenantId)),
-                new UpdateOptions().upsert(true));
+    /**
+     * Saves the position of the lease's holder and renews its lease to {@code until}, or lets go of
+     * it ({@code until} null); false when another instance holds the lease now (nothing saved).
+     */
+    boolean advance(String targetId, String tenantId, String owner, long seq, Instant until) {
+        Bson lease = until == null ? Updates.unset("leaseUntil") : Updates.set("leaseUntil", Date.from(until));
+        return positions.updateOne(Filters.and(Filters.eq("_id", positionId(targetId, tenantId)), Filters.eq("owner", owner)),
+                Updates.combine(Updates.set("seq", seq), lease)).getMatchedCount() > 0;
     }
 
     /** Takes or renews the lease on a target's position for one organisation. */
@@ -128,11 +132,6 @@ class ForwardingStore {
         } catch (com.mongodb.MongoWriteException e) {
             return false; // another instance inserted it first
         }
-    }
-
-    void release(String targetId, String tenantId, String owner) {
-        positions.updateOne(Filters.and(Filters.eq("_id", positionId(targetId, tenantId)), Filters.eq("owner", owner)),
-                Updates.unset("leaseUntil"));
     }
 
     /** At the start of the only process of an embedded store: every lease was held by a process that is gone. */

@@ -40,9 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * gathering pause) and polls every second for streams ahead of a target's position (statements of
  * another instance, or stored before a restart). For each target and organisation it takes a lease
  * on the position document (so no two instances send the same stream), reads the stream from the
- * position through {@link StatementStream} in batches, posts each batch and only then saves the
- * new position: a crash between the two sends the batch again, which an LRS accepts (same ids,
- * same content).
+ * position in batches, posts each batch and only then saves the new position (at most once a
+ * second, renewing the lease with it, and when the pass ends): a crash in between sends those
+ * statements again, which an LRS accepts (same ids, same content). The statements come
+ * from {@link RecentStatements} when this instance stored them lately (as its writers published
+ * them), and otherwise from the store through {@link StatementStream}.
  *
  * <p>A refusal of a batch (4xx) is narrowed down by sending its statements one by one; each one
  * refused is dead-lettered and passed over. Any other failure (5xx, timeouts, no connection,
@@ -58,6 +60,7 @@ public class StatementForwarder {
     private static final Logger log = LoggerFactory.getLogger(StatementForwarder.class);
     static final Duration LEASE = Duration.ofSeconds(30);
     static final long GATHER_MILLIS = 200;
+    static final Duration SAVE_EVERY = Duration.ofSeconds(1);
 
     private final StatementStream statements;
     private final ForwardingStore store;
@@ -78,6 +81,11 @@ public class StatementForwarder {
     private volatile boolean stopping;
     /** Whether any target exists: the StatementsStored listener costs nothing without one. */
     private volatile boolean anyTarget;
+    /** The enabled targets as last read: whose statements to keep in {@link #recent}, and when to let them go. */
+    private volatile List<ForwardingTarget> enabledTargets = List.of();
+    private final RecentStatements recent;
+    /** The position each target reached in each organisation's stream, as this instance last saved or read it. */
+    private final Map<String, Long> reached = new ConcurrentHashMap<>();
 
     @Autowired
     StatementForwarder(StatementStream statements, ForwardingStore store, ForwardingProperties properties, EmbeddedStore embeddedStore,
@@ -89,6 +97,7 @@ public class StatementForwarder {
         this.clock = clock;
         this.singleWriter = embeddedStore.active();
         this.receiver = new ReceivingLrs(properties.timeout(), json, clock);
+        this.recent = new RecentStatements(properties.recentStatements().toBytes());
     }
 
     @PostConstruct
@@ -99,7 +108,9 @@ public class StatementForwarder {
         if (singleWriter) {
             store.clearLeases(); // held by this store's previous process, which is gone
         }
-        anyTarget = !store.all().isEmpty();
+        List<ForwardingTarget> all = store.all();
+        anyTarget = !all.isEmpty();
+        enabledTargets = all.stream().filter(ForwardingTarget::enabled).toList();
         executor.scheduleWithFixedDelay(this::runQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -111,7 +122,13 @@ public class StatementForwarder {
 
     @EventListener
     void onStored(StatementsStored stored) {
-        if (properties.enabled() && anyTarget && queued.compareAndSet(false, true)) {
+        if (!properties.enabled() || !anyTarget) {
+            return;
+        }
+        if (enabledTargets.stream().anyMatch(target -> covers(target, stored.tenantId()))) {
+            recent.add(stored.tenantId(), stored.written());
+        }
+        if (queued.compareAndSet(false, true)) {
             executor.schedule(() -> {
                 queued.set(false);
                 runQuietly();
@@ -129,6 +146,11 @@ public class StatementForwarder {
 
     void forget(String targetId) {
         receiver.forget(targetId);
+        reached.keySet().removeIf(key -> key.startsWith(targetId + "|"));
+    }
+
+    RecentStatements recent() {
+        return recent;
     }
 
     ReceivingLrs receiver() {
@@ -160,6 +182,7 @@ public class StatementForwarder {
     void runOnce() {
         List<ForwardingTarget> all = store.all();
         anyTarget = !all.isEmpty();
+        enabledTargets = all.stream().filter(ForwardingTarget::enabled).toList();
         Instant now = clock.instant();
         for (ForwardingTarget target : all) {
             if (stopping) {
@@ -169,6 +192,24 @@ public class StatementForwarder {
                 continue;
             }
             forwardTarget(target);
+        }
+    }
+
+    private static boolean covers(ForwardingTarget target, String tenantId) {
+        return target.scope() == ForwardingTarget.Scope.DEPLOYMENT || tenantId.equals(target.tenantId());
+    }
+
+    /** Notes how far a target has come in a stream, and lets go of the statements every enabled target is past. */
+    private void reached(ForwardingTarget target, String tenantId, long position) {
+        reached.put(target.id() + "|" + tenantId, position);
+        long passedByAll = Long.MAX_VALUE;
+        for (ForwardingTarget other : enabledTargets) {
+            if (covers(other, tenantId)) {
+                passedByAll = Math.min(passedByAll, reached.getOrDefault(other.id() + "|" + tenantId, 0L));
+            }
+        }
+        if (passedByAll > 0 && passedByAll != Long.MAX_VALUE) {
+            recent.dropThrough(tenantId, passedByAll);
         }
     }
 
@@ -211,43 +252,65 @@ public class StatementForwarder {
     private boolean forwardTenant(ForwardingTarget target, String tenantId) {
         long last = statements.lastSequence(tenantId);
         long position = store.position(target.id(), tenantId);
+        reached(target, tenantId, position);
         if (position >= last || !lease(target, tenantId)) {
             return false;
         }
+        long saved = position;
+        Instant savedAt = clock.instant();
         boolean moved = false;
         try {
             while (position < last && !stopping) {
                 int count = (int) Math.min(properties.batch(), last - position);
-                List<StoredStatement> found = statements.read(tenantId, position + 1, count);
-                Map<Long, StoredStatement> bySeq = new HashMap<>();
-                found.forEach(statement -> bySeq.put(statement.seq(), statement));
-                Set<Long> holes = found.size() < count ? statements.holes(tenantId, position + 1, count) : Set.of();
-                List<StoredStatement> ready = new ArrayList<>(found.size());
-                long through = position;
-                for (long seq = position + 1; seq <= position + count; seq++) {
-                    StoredStatement statement = bySeq.get(seq);
-                    if (statement != null) {
-                        ready.add(statement);
-                    } else if (!holes.contains(seq) && !abandoned(target, tenantId, seq)) {
-                        break;
+                List<StoredStatement> batch = recent.run(tenantId, position + 1, count);
+                long through = position + batch.size();
+                if (batch.isEmpty()) { // not (or no longer) held in memory: read from the store
+                    List<StoredStatement> found = statements.read(tenantId, position + 1, count);
+                    Map<Long, StoredStatement> bySeq = new HashMap<>();
+                    found.forEach(statement -> bySeq.put(statement.seq(), statement));
+                    Set<Long> holes = found.size() < count ? statements.holes(tenantId, position + 1, count) : Set.of();
+                    batch = new ArrayList<>(found.size());
+                    for (long seq = position + 1; seq <= position + count; seq++) {
+                        StoredStatement statement = bySeq.get(seq);
+                        if (statement != null) {
+                            batch.add(statement);
+                        } else if (!holes.contains(seq) && !abandoned(target, tenantId, seq)) {
+                            break;
+                        }
+                        through = seq;
                     }
-                    through = seq;
+                    if (through == position) {
+                        return moved; // a statement still being written: its StatementsStored brings the forwarder back
+                    }
                 }
-                if (through == position) {
-                    return moved; // a statement still being written: its StatementsStored brings the forwarder back
-                }
-                List<StoredStatement> selected = target.filtered() ? ready.stream().filter(s -> matches(target, s)).toList() : ready;
-                if (!selected.isEmpty()) {
-                    deliver(target, tenantId, selected);
-                }
+                send(target, tenantId, batch);
                 position = through;
-                store.savePosition(target.id(), tenantId, position);
                 moved = true;
-                lease(target, tenantId);
+                // The position is saved (and the lease renewed with it) at most every SAVE_EVERY and at the end:
+                // a crash in between sends those statements again, which the receiver accepts.
+                Instant now = clock.instant();
+                if (Duration.between(savedAt, now).compareTo(SAVE_EVERY) >= 0) {
+                    if (!store.advance(target.id(), tenantId, owner, position, now.plus(LEASE))) {
+                        return moved; // another instance took the stream over
+                    }
+                    saved = position;
+                    savedAt = now;
+                    reached(target, tenantId, position);
+                }
             }
             return moved;
         } finally {
-            store.release(target.id(), tenantId, owner);
+            if (store.advance(target.id(), tenantId, owner, position, null) && position > saved) {
+                reached(target, tenantId, position);
+            }
+        }
+    }
+
+    /** Sends those of the statements that pass the target's filter. */
+    private void send(ForwardingTarget target, String tenantId, List<StoredStatement> statements) {
+        List<StoredStatement> selected = target.filtered() ? statements.stream().filter(s -> matches(target, s)).toList() : statements;
+        if (!selected.isEmpty()) {
+            deliver(target, tenantId, selected);
         }
     }
 

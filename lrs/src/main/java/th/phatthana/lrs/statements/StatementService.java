@@ -91,8 +91,8 @@ public class StatementService {
             }
         });
         if (!toStore.isEmpty()) {
-            write(request, toStore, voidTargets, attachmentsByHash);
-            publish(client, toStore);
+            List<StoredStatement> written = write(request, toStore, voidTargets, attachmentsByHash);
+            publish(client, toStore, written);
         }
         return new ArrayList<>(ids.byId().keySet());
     }
@@ -216,9 +216,9 @@ public class StatementService {
     /**
      * 6. Write: reserve the batch's sequence numbers and {@code stored} time, complete the
      * statements, write attachments and statements, mark voided targets, tell the statement index;
-     * the numbers left unused become holes of the stream.
+     * the numbers left unused become holes of the stream. Returns what this request wrote to the stream.
      */
-    private void write(XapiRequest request, List<ObjectNode> toStore, Map<String, String> voidTargets,
+    private List<StoredStatement> write(XapiRequest request, List<ObjectNode> toStore, Map<String, String> voidTargets,
             Map<String, Attachment> attachmentsByHash) {
         XapiClient client = request.client();
         String tenantId = client.tenantId();
@@ -251,6 +251,9 @@ public class StatementService {
             List<Document> inserted = new ArrayList<>(documents);
             inserted.removeAll(taken);
             statementIndex.added(tenantId, inserted);
+            List<StoredStatement> written = new ArrayList<>(inserted.size());
+            inserted.forEach(document -> written.add(StatementRepository.toStored(document)));
+            return written;
         } finally {
             if (first >= 0) {
                 statements.endReservation(tenantId, first, toStore.size(), unused);
@@ -308,10 +311,10 @@ public class StatementService {
      * 7. Publish: the activity and agent directories, and {@link StatementsStored} for the progress
      * projector. After the write has ended, so keeping them current never holds back Consistent-Through.
      */
-    private void publish(XapiClient client, List<ObjectNode> stored) {
+    private void publish(XapiClient client, List<ObjectNode> stored, List<StoredStatement> written) {
         activityDefinitions.recordDefinitions(client.tenantId(), stored, XapiScope.canDefine(client.scopes()));
         agentDirectory.recordAgents(client.tenantId(), stored);
-        events.publishEvent(new StatementsStored(client.tenantId(), stored.size()));
+        events.publishEvent(new StatementsStored(client.tenantId(), stored.size(), written));
     }
 
     /**
