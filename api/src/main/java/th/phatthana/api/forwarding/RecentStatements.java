@@ -103,6 +103,12 @@ final class RecentStatements {
         return bytes;
     }
 
+    /** How many of the organisation's statements are held. */
+    synchronized int heldFor(String tenantId) {
+        NavigableMap<Long, StoredStatement> tenant = byTenant.get(tenantId);
+        return tenant == null ? 0 : tenant.size();
+    }
+
     synchronized int size() {
         return held;
     }

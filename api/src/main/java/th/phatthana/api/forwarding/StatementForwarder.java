@@ -265,6 +265,9 @@ public class StatementForwarder {
                 List<StoredStatement> batch = recent.run(tenantId, position + 1, count);
                 long through = position + batch.size();
                 if (batch.isEmpty()) { // not (or no longer) held in memory: read from the store
+                    if (statements.inFlight(tenantId, position + 1)) {
+                        return moved; // being written by this instance: its StatementsStored brings it here
+                    }
                     List<StoredStatement> found = statements.read(tenantId, position + 1, count);
                     Map<Long, StoredStatement> bySeq = new HashMap<>();
                     found.forEach(statement -> bySeq.put(statement.seq(), statement));

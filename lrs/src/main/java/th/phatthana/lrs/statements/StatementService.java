@@ -308,13 +308,15 @@ public class StatementService {
     }
 
     /**
-     * 7. Publish: the activity and agent directories, and {@link StatementsStored} for the progress
-     * projector. After the write has ended, so keeping them current never holds back Consistent-Through.
+     * 7. Publish: {@link StatementsStored} for the progress projector and the forwarder, then the
+     * activity and agent directories. After the write has ended, so keeping them current never holds
+     * back Consistent-Through.
      */
     private void publish(XapiClient client, List<ObjectNode> stored, List<StoredStatement> written) {
+        // the event first: a reader that finds a number written but not yet published reads it back from the store
+        events.publishEvent(new StatementsStored(client.tenantId(), stored.size(), written));
         activityDefinitions.recordDefinitions(client.tenantId(), stored, XapiScope.canDefine(client.scopes()));
         agentDirectory.recordAgents(client.tenantId(), stored);
-        events.publishEvent(new StatementsStored(client.tenantId(), stored.size(), written));
     }
 
     /**
