@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { runGraphQl } from '../api/graphql';
+import { hasRole, STAFF_WRITERS, useUser } from '../auth/session';
 import { fiscalYearOf } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice, Loading, PageTitle, TableScroll } from '../ui/components';
@@ -7,10 +8,12 @@ import { useAsync } from '../ui/useAsync';
 import { StaffSelfService } from '../me/StaffSelfService';
 import { kindOf } from './identities';
 import { StaffPageQuery } from './queries';
+import { SupervisorEditor } from './SupervisorEditor';
 
 /** One staff member: the record and the xAPI identities their statements are matched by. */
 export function StaffPage() {
   const { m, f } = useI18n();
+  const canWrite = hasRole(useUser(), ...STAFF_WRITERS);
   const [params] = useSearchParams();
   const id = params.get('id') ?? '';
   const result = useAsync(() => runGraphQl(StaffPageQuery, { id }), [id]);
@@ -72,7 +75,19 @@ export function StaffPage() {
             <dd>{staff.targetGroups.length ? staff.targetGroups.map((g) => targetGroups[g]).join(', ') : m.app.none}</dd>
             <dt>{m.staffPage.citizenId}</dt>
             <dd>{staff.hasCitizenId ? m.staffPage.citizenIdOnFile : m.staffPage.citizenIdMissing}</dd>
+            <dt>{m.staffPage.supervisor}</dt>
+            <dd data-testid="staff-supervisor">
+              {staff.supervisor ? (
+                <>
+                  <Link to={`/staff/person?${new URLSearchParams({ id: staff.supervisor.id })}`}>{staff.supervisor.fullNameTh}</Link>
+                  {staff.supervisor.positionTitle ? ` (${staff.supervisor.positionTitle})` : ''}
+                </>
+              ) : (
+                m.staffPage.noSupervisor
+              )}
+            </dd>
           </dl>
+          {canWrite && <SupervisorEditor staffId={staff.id} hasSupervisor={staff.supervisor != null} onSaved={result.reload} />}
         </div>
         <div className="card">
           <h2>{m.staffPage.identities}</h2>

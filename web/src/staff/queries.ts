@@ -25,6 +25,7 @@ export const StaffPageQuery = graphql(`
       lineOfWork { code nameTh }
       level
       division { nameTh }
+      supervisor { id fullNameTh positionTitle }
       appointmentDate
       probationEndDate
       status

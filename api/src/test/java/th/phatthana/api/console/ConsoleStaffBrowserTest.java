@@ -112,6 +112,50 @@ class ConsoleStaffBrowserTest extends BrowserTestSupport {
         assertThat(shown).as("the person's statements include the learner's at once").isEqualTo(before + guestStatements);
     }
 
+    /**
+     * The supervisor is set on the staff member's page by finding someone by name, shown with a
+     * link to them, and a reporting line that would come back to the person is refused in Thai.
+     */
+    @Test
+    void aSupervisorIsSetOnTheStaffPageAndALoopIsRefusedInThai() {
+        String token = app.demoUser(Role.HR_OFFICER);
+        GraphQlHttp graphQl = new GraphQlHttp(app.baseUrl, token);
+        // the last two of the register: other browser tests take their people from its start
+        JsonNode all = graphQl.execute("{ staffMembers(first: 100, filter: { status: [ACTIVE] }) { edges { node { id fullNameTh } } } }")
+                .path("data").path("staffMembers").path("edges");
+        assertThat(all.size()).isGreaterThan(3);
+        List<JsonNode> people = List.of(all.get(all.size() - 1), all.get(all.size() - 2));
+        String personId = people.get(0).path("node").path("id").asString();
+        String supervisorId = people.get(1).path("node").path("id").asString();
+        String supervisorName = people.get(1).path("node").path("fullNameTh").asString();
+        String clear = "mutation($id: ID!) { updateStaff(input: {id: $id, supervisorId: null}) { userErrors { message } } }";
+        graphQl.execute(clear, Map.of("id", personId));
+        graphQl.execute(clear, Map.of("id", supervisorId));
+
+        ConsoleBrowser browser = browser();
+        browser.signIn(token);
+        browser.open("/staff/person?id=" + java.net.URLEncoder.encode(personId, StandardCharsets.UTF_8));
+        assertThat(browser.await(By.cssSelector("[data-testid=staff-supervisor]")).getText()).isEqualTo("ยังไม่ได้บันทึก");
+        browser.driver.findElement(By.id(labelledFor(browser, "ค้นหาผู้บังคับบัญชาจากชื่อ")))
+                .sendKeys(supervisorName.replaceAll("^(นางสาว|นาย|นาง)", "").split(" ")[0]);
+        browser.await(By.xpath("//ul[contains(@class,'candidate-list')]//button[normalize-space()='" + supervisorName + "']")).click();
+        browser.awaitText(By.cssSelector("[data-testid=staff-supervisor] a"), supervisorName);
+        assertThat(graphQl.execute("query($id: ID!) { staff(id: $id) { supervisor { id } } }", Map.of("id", personId))
+                .path("data").path("staff").path("supervisor").path("id").asString()).isEqualTo(supervisorId);
+        browser.assertAccessible("a staff member with the supervisor editor");
+
+        browser.driver.findElement(By.cssSelector("[data-testid=staff-supervisor] a")).click();
+        browser.awaitText(By.tagName("h1"), supervisorName);
+        String personName = people.get(0).path("node").path("fullNameTh").asString();
+        browser.driver.findElement(By.id(labelledFor(browser, "ค้นหาผู้บังคับบัญชาจากชื่อ")))
+                .sendKeys(personName.replaceAll("^(นางสาว|นาย|นาง)", "").split(" ")[0]);
+        browser.await(By.xpath("//ul[contains(@class,'candidate-list')]//button[normalize-space()='" + personName + "']")).click();
+        browser.awaitText(By.cssSelector("[data-testid=staff-supervisor-editor] [role=alert]"), "สายการบังคับบัญชาวนกลับมาที่บุคลากรผู้นี้");
+        assertThat(graphQl.execute("query($id: ID!) { staff(id: $id) { supervisor { id } } }", Map.of("id", supervisorId))
+                .path("data").path("staff").path("supervisor").isNull()).isTrue();
+        graphQl.execute(clear, Map.of("id", personId));
+    }
+
     private static int statements(GraphQlHttp graphQl, String planId, int year, String staffId) {
         JsonNode courses = graphQl.execute("query($p: ID!, $y: FiscalYear, $s: ID!) { staffProgress(planId: $p, fiscalYear: $y, staffId: $s) "
                 + "{ courses { statements } } }", Map.of("p", planId, "y", year, "s", staffId)).path("data").path("staffProgress").path("courses");
