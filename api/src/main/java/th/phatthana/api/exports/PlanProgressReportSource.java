@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import th.phatthana.schema.Glossary;
 import th.phatthana.api.time.ThaiDates;
+import th.phatthana.api.idp.IndividualPlanService;
 import th.phatthana.api.plans.Plan;
 import th.phatthana.api.plans.PlanService;
 import th.phatthana.api.progress.ProgressService;
@@ -41,19 +42,27 @@ class PlanProgressReportSource implements ProgressReportSource {
     private final PlanService plans;
     private final StaffService staff;
     private final DivisionService divisions;
+    private final IndividualPlanService individualPlans;
 
-    PlanProgressReportSource(ProgressService progress, PlanService plans, StaffService staff, DivisionService divisions) {
+    PlanProgressReportSource(ProgressService progress, PlanService plans, StaffService staff, DivisionService divisions,
+            IndividualPlanService individualPlans) {
         this.progress = progress;
         this.plans = plans;
         this.staff = staff;
         this.divisions = divisions;
+        this.individualPlans = individualPlans;
     }
+
+    static final String IDP_AGREED = "บุคลากรที่มีแผนพัฒนารายบุคคล (IDP) ที่เห็นชอบแล้ว";
+    static final String IDP_AGREED_SHARE = "ร้อยละของบุคลากรที่มีแผนพัฒนารายบุคคล (IDP) ที่เห็นชอบแล้ว";
 
     @Override
     public ProgressReport report(String planId, int fiscalYear, Caller caller) {
         Plan plan = plans.read(planId, caller);
         Tenant tenant = plans.tenant(plan);
         PlanProgress p = progress.planProgress(planId, fiscalYear, caller);
+        // the same figures as planProgress.individualPlansAgreed and individualPlanAgreedShare
+        IndividualPlanService.Share idp = individualPlans.agreedShare(plan.tenantId(), p.fiscalYear());
 
         ReportTable summary = ReportTable.builder("summary", "สรุปผล").text("รายการ").decimal("ค่า").text("หน่วย")
                 .row("บุคลากรทั้งหมด", p.staffCount(), "คน")
@@ -61,6 +70,8 @@ class PlanProgressReportSource implements ProgressReportSource {
                 .row("ร้อยละของบุคลากรที่ได้รับการพัฒนา", round(p.staffDevelopedShare(), 1), "ร้อยละ")
                 .row("ชั่วโมงการพัฒนารวม", round(p.totalHours(), 2), "ชั่วโมง")
                 .row("ชั่วโมงการพัฒนาเฉลี่ยต่อคน", round(p.hoursPerPerson(), 2), "ชั่วโมง")
+                .row(IDP_AGREED, idp.agreed(), "คน")
+                .row(IDP_AGREED_SHARE, round(idp.share() * 100, 1), "ร้อยละ")
                 .row(Glossary.PLANNED_BUDGET, p.budget().planned(), "บาท")
                 .row(Glossary.SPENT, round(p.budget().spent(), 2), "บาท")
                 .row(Glossary.SPENT_SHARE, round(p.budget().spentShare(), 1), "ร้อยละ")

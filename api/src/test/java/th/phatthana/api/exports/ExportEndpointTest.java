@@ -110,7 +110,7 @@ class ExportEndpointTest extends IntegrationTest {
             assertThat(summary.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(summary.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(progress.path("staffCount").asInt());
             assertThat(summary.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(progress.path("staffDeveloped").asInt());
-            assertThat(summary.getRow(6).getCell(1).getNumericCellValue()).isEqualTo(progress.path("budget").path("planned").asLong());
+            assertThat(summary.getRow(8).getCell(1).getNumericCellValue()).isEqualTo(progress.path("budget").path("planned").asLong());
             Sheet sheet = workbook.getSheet("หลักสูตร");
             assertThat(sheet.getLastRowNum()).isEqualTo(courses.size());
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(firstCourse.path("titleTh").asString());

@@ -305,6 +305,22 @@ class IndividualPlanTest extends IntegrationTest {
         assertThat(progress.path("staffCount").asInt()).isEqualTo(2);
         assertThat(progress.path("individualPlansAgreed").asInt()).isEqualTo(1);
         assertThat(progress.path("individualPlanAgreedShare").asDouble()).isEqualTo(50.0);
+        // and the progress report's summary says the same, in the spreadsheet a committee reads
+        HttpRequest export = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/exports/progress?planId=" + URLEncoder.encode(planId, StandardCharsets.UTF_8)
+                + "&fiscalYear=" + fiscalYear + "&format=xlsx")).header("Authorization", "Bearer " + tenants.token(org.tenant(), Role.HR_OFFICER)).build();
+        HttpResponse<byte[]> xlsx = CLIENT.send(export, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        Map<String, Double> summary = new HashMap<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheet("สรุปผล")) {
+                if (row.getRowNum() > 0) {
+                    summary.put(row.getCell(0).getStringCellValue(), row.getCell(1).getNumericCellValue());
+                }
+            }
+        }
+        assertThat(summary).containsEntry("บุคลากรทั้งหมด", 2.0)
+                .containsEntry("บุคลากรที่มีแผนพัฒนารายบุคคล (IDP) ที่เห็นชอบแล้ว", 1.0)
+                .containsEntry("ร้อยละของบุคลากรที่มีแผนพัฒนารายบุคคล (IDP) ที่เห็นชอบแล้ว", 50.0);
 
         // lists
         JsonNode list = org.hr().execute("query($f: IndividualPlanFilter) { individualPlans(filter: $f) { id status } }",
