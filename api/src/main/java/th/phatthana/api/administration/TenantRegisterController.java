@@ -54,7 +54,7 @@ class TenantRegisterController {
         try {
             rows = Spreadsheets.read(upload.filename(), upload.content());
         } catch (Spreadsheets.UnreadableFileException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+            return ResponseEntity.badRequest().body(Map.of("error", e.text().in(RequestLanguage.of(request))));
         }
         List<TenantRegister.Entry> entries = new ArrayList<>(rows.size());
         for (Spreadsheets.SheetRow row : rows) {

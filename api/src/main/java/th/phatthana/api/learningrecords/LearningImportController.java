@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import th.phatthana.api.access.Callers;
 import th.phatthana.api.problems.RequestLanguage;
+import th.phatthana.api.spreadsheets.Spreadsheets;
 import th.phatthana.schema.Message;
 import th.phatthana.tenants.access.Caller;
 import th.phatthana.tenants.access.Role;
@@ -114,7 +115,7 @@ class LearningImportController {
         LearningImportService.ImportResult result;
         try {
             result = confirm ? imports.confirm(importRequest) : imports.preview(importRequest);
-        } catch (LearningRecordFiles.UnreadableFileException e) {
+        } catch (Spreadsheets.UnreadableFileException e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.text().in(RequestLanguage.of(request))));
         }
         Map<String, Object> body = body(result, confirm, RequestLanguage.of(request));

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 import th.phatthana.api.plans.PlanContent;
 import th.phatthana.api.plans.PlanService;
+import th.phatthana.api.spreadsheets.Spreadsheets;
 import th.phatthana.lrs.statements.StatementRepository;
 import th.phatthana.lrs.statements.StatementService;
 import th.phatthana.lrs.statements.validation.XapiVersion;
@@ -134,7 +135,7 @@ public class LearningImportService {
 
     private ImportResult run(ImportRequest request, boolean confirm) {
         String sha256 = sha256(request.content());
-        LearningRecordFiles.Table table = LearningRecordFiles.read(request.filename(), request.content());
+        Spreadsheets.Table table = Spreadsheets.readTable(request.filename(), request.content());
         List<RowProblem> problems = new ArrayList<>();
         Map<ImportField, Integer> columns = columns(table.headers(), request, problems);
         if (table.rows().isEmpty()) {
@@ -156,7 +157,7 @@ public class LearningImportService {
         List<PlannedRecord> records = new ArrayList<>();
         List<String> recordIds = new ArrayList<>();
         int duplicates = 0;
-        for (LearningRecordFiles.TableRow row : table.rows()) {
+        for (Spreadsheets.TableRow row : table.rows()) {
             Cells cells = new Cells(row, columns, table.headers());
             int before = problems.size();
             Match person = register.match(cells, problems);
@@ -288,7 +289,7 @@ public class LearningImportService {
     }
 
     /** The cells of one row by field. */
-    private record Cells(LearningRecordFiles.TableRow row, Map<ImportField, Integer> columns, List<String> headers) {
+    private record Cells(Spreadsheets.TableRow row, Map<ImportField, Integer> columns, List<String> headers) {
         String get(ImportField field) {
             Integer column = columns.get(field);
             return column == null ? "" : row.cell(column);

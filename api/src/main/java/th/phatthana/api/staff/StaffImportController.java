@@ -69,9 +69,9 @@ class StaffImportController {
             rows = RosterFiles.read(file.getOriginalFilename(), file.getBytes());
         } catch (RosterFiles.UnreadableFileException e) {
             if (e.errors().isEmpty()) {
-                return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+                return ResponseEntity.badRequest().body(Map.of("error", e.text().in(RequestLanguage.of(request))));
             }
-            return refused(request, e.getMessage(), e.getMessage(), e.errors());
+            return refused(request, e.text().th(), e.text().en(), e.errors());
         }
         StaffRoster.Result result;
         try {
