@@ -29,7 +29,8 @@ public class AssessmentService {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    Assessment record(String tenantId, String staffId, String code, int level, LocalDate assessedOn, String assessor, String note,
+    /** Records an assessment as given (the caller checks rights and input; the demo seed records through this too). */
+    public Assessment record(String tenantId, String staffId, String code, int level, LocalDate assessedOn, String assessor, String note,
             Caller by) {
         Assessment assessment = new Assessment(ScopedIds.newId(tenantId), tenantId, staffId, code, level, assessedOn.toString(),
                 assessor, note, clock.instant(), by.subject(), by.displayName());

@@ -45,12 +45,13 @@ class DemoTenantInitializer implements ApplicationRunner {
     private final AppUserService users;
     private final DemoPlan demoPlan;
     private final DemoStaff demoStaff;
+    private final DemoAssessments demoAssessments;
     private final DemoLearningSimulator simulator;
     private final PasswordService passwords;
 
     DemoTenantInitializer(DemoProperties properties, TenantService tenants, XapiCredentialService credentials,
             AccessTokenService tokens, AppUserService users, PasswordService passwords, DemoPlan demoPlan,
-            DemoStaff demoStaff, DemoLearningSimulator simulator) {
+            DemoStaff demoStaff, DemoAssessments demoAssessments, DemoLearningSimulator simulator) {
         ChosenSecrets.requireUsableToken("PHATTHANA_BOOTSTRAP_ADMIN_TOKEN", properties.bootstrapAdminToken());
         ChosenSecrets.requireUsablePassword("PHATTHANA_DEMO_ADMIN_PASSWORD", properties.adminPassword());
         ChosenSecrets.requireUsablePassword("PHATTHANA_DEMO_HR_PASSWORD", properties.hrPassword());
@@ -59,6 +60,7 @@ class DemoTenantInitializer implements ApplicationRunner {
         this.simulator = simulator;
         this.users = users;
         this.demoStaff = demoStaff;
+        this.demoAssessments = demoAssessments;
         this.demoPlan = demoPlan;
         this.properties = properties;
         this.tenants = tenants;
@@ -87,6 +89,7 @@ class DemoTenantInitializer implements ApplicationRunner {
         }
         createConsoleUsers(tenant, createBootstrapAdmin(tenant));
         demoStaff.seed(tenant);
+        demoAssessments.seed(tenant);
         demoPlan.seed(tenant);
         if (properties.simulateLearning()) {
             simulator.simulateInBackground(tenant, issued.credential().key(), issued.secret());
