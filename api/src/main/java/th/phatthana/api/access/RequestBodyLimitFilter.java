@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import th.phatthana.api.problems.RequestLanguage;
 import th.phatthana.tenants.access.Caller;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,22 +55,24 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         Caller caller = (Caller) request.getAttribute(Callers.ATTRIBUTE);
         if (caller == null || caller == Callers.ANONYMOUS) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            refuse(response, path, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
-                    "sign in to the console, or send 'Authorization: Bearer <token>'");
+            refuse(response, path, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", RequestLanguage.say(request,
+                    "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)",
+                    "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
             return;
         }
         long limit = graphql ? graphqlMaxBytes : uploadMaxBytes;
         long length = request.getContentLengthLong();
         if (length > limit) {
-            refuse(response, path, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "the request body of " + length + " bytes exceeds the limit of " + limit + " bytes");
+            refuse(response, path, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", RequestLanguage.say(request,
+                    "ข้อมูลที่ส่งมีขนาด " + length + " ไบต์ เกินขีดจำกัด " + limit + " ไบต์",
+                    "the request body of " + length + " bytes exceeds the limit of " + limit + " bytes"));
             return;
         }
         if (length < 0) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
-                refuse(response, path, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                        "the request body exceeds the limit of " + limit + " bytes");
+                refuse(response, path, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", RequestLanguage.say(request,
+                        "ข้อมูลที่ส่งเกินขีดจำกัด " + limit + " ไบต์", "the request body exceeds the limit of " + limit + " bytes"));
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);

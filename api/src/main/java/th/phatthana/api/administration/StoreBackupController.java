@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import th.phatthana.api.access.Callers;
+import th.phatthana.api.access.RestAccess;
 import th.phatthana.api.problems.RequestLanguage;
 import th.phatthana.api.store.EmbeddedStore;
 import th.phatthana.api.store.StoreProperties;
@@ -49,13 +50,10 @@ class StoreBackupController {
     ResponseEntity<Map<String, Object>> backup(HttpServletRequest request) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", RequestLanguage.say(request,
-                    "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)",
-                    "sign in to the console, or send a bearer token (Authorization: Bearer <token>)")));
+            return RestAccess.unauthenticated(request);
         }
         if (!caller.isNational()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", RequestLanguage.say(request,
-                    "การสำรองข้อมูลต้องมีบทบาทผู้ดูแลส่วนกลาง (NATIONAL)", "a backup needs the NATIONAL role")));
+            return RestAccess.forbidden(request, "การสำรองข้อมูลต้องมีบทบาทผู้ดูแลส่วนกลาง (NATIONAL)", "a backup needs the NATIONAL role");
         }
         if (!store.canBackUp()) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", RequestLanguage.say(request,

@@ -7,13 +7,13 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import th.phatthana.api.access.Callers;
+import th.phatthana.api.access.RestAccess;
 import th.phatthana.api.problems.RequestLanguage;
 import th.phatthana.api.spreadsheets.Spreadsheets;
 import th.phatthana.tenants.access.Caller;
@@ -41,13 +41,11 @@ class TenantRegisterController {
     ResponseEntity<Map<String, Object>> importRegister(HttpServletRequest request) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", RequestLanguage.say(request,
-                    "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)",
-                    "sign in to the console, or send a bearer token (Authorization: Bearer <token>)")));
+            return RestAccess.unauthenticated(request);
         }
         if (!caller.isNational()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", RequestLanguage.say(request,
-                    "การนำเข้าทะเบียนหน่วยงานต้องมีบทบาทผู้ดูแลส่วนกลาง (NATIONAL)", "importing the register needs the NATIONAL role")));
+            return RestAccess.forbidden(request, "การนำเข้าทะเบียนหน่วยงานต้องมีบทบาทผู้ดูแลส่วนกลาง (NATIONAL)",
+                    "importing the register needs the NATIONAL role");
         }
         Upload upload = Upload.from(request);
         List<Spreadsheets.SheetRow> rows;

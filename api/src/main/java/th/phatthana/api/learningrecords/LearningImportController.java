@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import th.phatthana.api.access.Callers;
+import th.phatthana.api.access.RestAccess;
 import th.phatthana.api.problems.RequestLanguage;
 import th.phatthana.api.spreadsheets.Spreadsheets;
 import th.phatthana.schema.Message;
@@ -67,14 +67,11 @@ class LearningImportController {
             @RequestParam(name = "mode", defaultValue = "preview") String mode) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(error(request, "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)",
-                            "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
+            return RestAccess.unauthenticated(request);
         }
         if (!caller.canWrite(caller.tenantId(), IMPORTERS)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(error(request,
-                    "การนำเข้าผลการเรียนรู้ต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน",
-                    "importing learning records needs the role TENANT_ADMIN or HR_OFFICER in the organisation"));
+            return RestAccess.forbidden(request, "การนำเข้าผลการเรียนรู้ต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน",
+                    "importing learning records needs the role TENANT_ADMIN or HR_OFFICER in the organisation");
         }
         boolean confirm = "confirm".equalsIgnoreCase(mode);
         if (!confirm && !"preview".equalsIgnoreCase(mode)) {
@@ -227,12 +224,11 @@ class LearningImportController {
 
     private static ResponseEntity<Map<String, Object>> refusal(HttpServletRequest request, Caller caller) {
         if (caller == Callers.ANONYMOUS) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(error(request, "กรุณาเข้าสู่ระบบ", "sign in first"));
+            return RestAccess.unauthenticated(request);
         }
         if (!caller.canWrite(caller.tenantId(), IMPORTERS)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(error(request,
-                    "ต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน", "needs the role TENANT_ADMIN or HR_OFFICER in the organisation"));
+            return RestAccess.forbidden(request, "ต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน",
+                    "needs the role TENANT_ADMIN or HR_OFFICER in the organisation");
         }
         return null;
     }

@@ -261,7 +261,11 @@ class CertificateController {
         if (field != null) {
             error.put("field", field);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            answer.header(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE, "Bearer"); // the challenge a 401 must carry
+        }
+        return answer.body(Map.of("error", error));
     }
 
     /** The type the file's first bytes show (never the type the client claims): PDF, PNG or JPEG, else null. */

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import th.phatthana.api.access.Callers;
+import th.phatthana.api.access.RestAccess;
 import th.phatthana.api.problems.RequestLanguage;
 import th.phatthana.schema.Message;
 import th.phatthana.tenants.access.Caller;
@@ -52,12 +53,11 @@ class StaffImportController {
             @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         Caller caller = Callers.current(request);
         if (caller == Callers.ANONYMOUS) {
-            return unauthenticated(request);
+            return RestAccess.unauthenticated(request);
         }
         if (!caller.canWrite(caller.tenantId(), StaffAccess.STAFF_WRITERS)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", RequestLanguage.say(request,
-                    "การนำเข้าข้อมูลบุคลากรต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน",
-                    "importing staff needs the role TENANT_ADMIN or HR_OFFICER in the organisation")));
+            return RestAccess.forbidden(request, "การนำเข้าข้อมูลบุคลากรต้องมีบทบาท TENANT_ADMIN หรือ HR_OFFICER ในหน่วยงาน",
+                    "importing staff needs the role TENANT_ADMIN or HR_OFFICER in the organisation");
         }
         if (file == null || file.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("error", RequestLanguage.say(request,
@@ -91,7 +91,7 @@ class StaffImportController {
     @GetMapping("/api/staff/import/template")
     ResponseEntity<?> template(HttpServletRequest request, @RequestParam(name = "format", defaultValue = "xlsx") String format) {
         if (Callers.current(request) == Callers.ANONYMOUS) {
-            return unauthenticated(request);
+            return RestAccess.unauthenticated(request);
         }
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> file(RosterTemplate.csv(), CSV, "staff-roster-template.csv");
@@ -126,9 +126,4 @@ class StaffImportController {
         return row;
     }
 
-    private static <T> ResponseEntity<T> unauthenticated(HttpServletRequest request) {
-        @SuppressWarnings("unchecked")
-        T body = (T) Map.of("error", RequestLanguage.say(request, "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(body);
-    }
 }

@@ -34,6 +34,7 @@ class RequestLimitsTest extends IntegrationTest {
         assertThat(graphql.body()).contains("UNAUTHENTICATED");
         HttpResponse<String> upload = post("/api/staff/import", null, "multipart/form-data", "no boundary at all");
         assertThat(upload.statusCode()).isEqualTo(401);
+        assertThat(upload.body()).contains("กรุณาเข้าสู่ระบบ");
     }
 
     @Test
@@ -42,7 +43,7 @@ class RequestLimitsTest extends IntegrationTest {
         String huge = "{\"query\":\"{ organisation { code } }\",\"variables\":{\"pad\":\"" + "x".repeat(1_100_000) + "\"}}";
         HttpResponse<String> response = post("/graphql", token, "application/json", huge);
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("exceeds the limit");
+        assertThat(response.body()).contains("เกินขีดจำกัด"); // in Thai unless the request asks for English
         assertThat(post("/graphql", token, "application/json", "{\"query\":\"{ organisation { code } }\"}").statusCode()).isEqualTo(200);
     }
 
