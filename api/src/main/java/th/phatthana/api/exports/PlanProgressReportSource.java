@@ -67,14 +67,14 @@ class PlanProgressReportSource implements ProgressReportSource {
         ReportTable summary = ReportTable.builder("summary", "สรุปผล").text("รายการ").decimal("ค่า").text("หน่วย")
                 .row("บุคลากรทั้งหมด", p.staffCount(), "คน")
                 .row(Glossary.STAFF + "ที่" + Glossary.DEVELOPED, p.staffDeveloped(), "คน")
-                .row("ร้อยละของบุคลากรที่ได้รับการพัฒนา", round(p.staffDevelopedShare(), 1), "ร้อยละ")
+                .row("ร้อยละของบุคลากรที่ได้รับการพัฒนา", round(p.staffDevelopedShare(), 2), "ร้อยละ")
                 .row("ชั่วโมงการพัฒนารวม", round(p.totalHours(), 2), "ชั่วโมง")
                 .row("ชั่วโมงการพัฒนาเฉลี่ยต่อคน", round(p.hoursPerPerson(), 2), "ชั่วโมง")
                 .row(IDP_AGREED, idp.agreed(), "คน")
-                .row(IDP_AGREED_SHARE, round(idp.share() * 100, 1), "ร้อยละ")
+                .row(IDP_AGREED_SHARE, round(idp.share() * 100, 2), "ร้อยละ")
                 .row(Glossary.PLANNED_BUDGET, p.budget().planned(), "บาท")
                 .row(Glossary.SPENT, round(p.budget().spent(), 2), "บาท")
-                .row(Glossary.SPENT_SHARE, round(p.budget().spentShare(), 1), "ร้อยละ")
+                .row(Glossary.SPENT_SHARE, round(p.budget().spentShare(), 2), "ร้อยละ")
                 .build();
 
         ReportTable.Builder goals = ReportTable.builder("goals", "เป้าหมายและตัวชี้วัด").text("เป้าหมาย").text("ตัวชี้วัด")

@@ -305,7 +305,9 @@ class IndividualPlanTest extends IntegrationTest {
         assertThat(progress.path("staffCount").asInt()).isEqualTo(2);
         assertThat(progress.path("individualPlansAgreed").asInt()).isEqualTo(1);
         assertThat(progress.path("individualPlanAgreedShare").asDouble()).isEqualTo(50.0);
-        // and the progress report's summary says the same, in the spreadsheet a committee reads
+        // and the progress report's summary says the same, in the spreadsheet a committee reads (with a third
+        // person on the register: one in three, 33.33 %, not rounded to 33.3 and shown as 33.30)
+        staff(org, "สาม", "third-" + UUID.randomUUID() + "@example.go.th");
         HttpRequest export = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/exports/progress?planId=" + URLEncoder.encode(planId, StandardCharsets.UTF_8)
                 + "&fiscalYear=" + fiscalYear + "&format=xlsx")).header("Authorization", "Bearer " + tenants.token(org.tenant(), Role.HR_OFFICER)).build();
         HttpResponse<byte[]> xlsx = CLIENT.send(export, HttpResponse.BodyHandlers.ofByteArray());
@@ -318,9 +320,10 @@ class IndividualPlanTest extends IntegrationTest {
                 }
             }
         }
-        assertThat(summary).containsEntry("บุคลากรทั้งหมด", 2.0)
+        assertThat(summary).containsEntry("บุคลากรทั้งหมด", 3.0)
                 .containsEntry("บุคลากรที่มีแผนพัฒนารายบุคคล (IDP) ที่เห็นชอบแล้ว", 1.0)
-                .containsEntry("ร้อยละของบุคลากรที่มีแผนพัฒนารายบุคคล (IDP) ที่เห็นชอบแล้ว", 50.0);
+                .containsEntry("ร้อยละของบุคลากรที่มีแผนพัฒนารายบุคคล (IDP) ที่เห็นชอบแล้ว", 33.33)
+                .containsEntry("ร้อยละของบุคลากรที่ได้รับการพัฒนา", 33.33);
 
         // lists
         JsonNode list = org.hr().execute("query($f: IndividualPlanFilter) { individualPlans(filter: $f) { id status } }",
@@ -330,7 +333,7 @@ class IndividualPlanTest extends IntegrationTest {
                 Map.of("f", Map.of("status", "DRAFT"))).path("data").path("individualPlans").isEmpty()).isTrue();
         JsonNode roster = org.hr().execute("query($y: FiscalYear) { individualPlanRoster(fiscalYear: $y) { staff { id } plan { id status } } }",
                 Map.of("y", fiscalYear)).path("data").path("individualPlanRoster");
-        assertThat(roster.size()).isEqualTo(2);
+        assertThat(roster.size()).as("the two of the start and the third of the report's check").isEqualTo(3);
         assertThat(roster.toString()).contains(id);
 
         // the A4 form
