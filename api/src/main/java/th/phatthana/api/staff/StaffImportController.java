@@ -125,5 +125,4 @@ class StaffImportController {
         row.put("message", error.message(language));
         return row;
     }
-
 }
