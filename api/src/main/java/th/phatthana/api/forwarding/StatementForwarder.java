@@ -375,18 +375,22 @@ public class StatementForwarder {
 
     /**
      * The target's filter: one of the verbs (when given) and one of the activities (when given) as
-     * the object or a context activity. Voiding statements always pass, so a statement the
-     * receiver holds is voided there too (an LRS accepts a void of a statement it does not hold).
+     * the object or a context activity. A voiding statement goes where the statement it voids went:
+     * it passes when that statement passes (so the receiver voids what it holds, and is not sent
+     * voids of statements it never got).
      */
     boolean matches(ForwardingTarget target, StoredStatement stored) {
-        return matches(target, json.readTree(stored.jsonUtf8()));
+        JsonNode statement = json.readTree(stored.jsonUtf8());
+        if (XapiVerbs.VOIDED.equals(statement.path("verb").path("id").asString(""))) {
+            return statements.find(stored.tenantId(), statement.path("object").path("id").asString(""))
+                    .map(voided -> matches(target, json.readTree(voided.jsonUtf8()))).orElse(false);
+        }
+        return matches(target, statement);
     }
 
+    /** The filter on the statement itself (a voiding statement's verb and StatementRef match no filter of their own). */
     static boolean matches(ForwardingTarget target, JsonNode statement) {
         String verb = statement.path("verb").path("id").asString("");
-        if (XapiVerbs.VOIDED.equals(verb)) {
-            return true;
-        }
         if (!target.verbs().isEmpty() && !target.verbs().contains(verb)) {
             return false;
         }

@@ -46,11 +46,14 @@ class ForwardingFilterTest {
     }
 
     @Test
-    void aVoidingStatementIsAlwaysForwarded() {
-        ForwardingTarget verbs = target(List.of(COMPLETED), List.of(COURSE));
+    void aVoidingStatementMatchesNoFilterByItself() {
+        // it goes where the statement it voids went: StatementForwarder looks that one up (ForwardingTest)
+        ForwardingTarget verbs = target(List.of(COMPLETED), List.of());
+        ForwardingTarget activities = target(List.of(), List.of(COURSE));
         JsonNode voiding = JSON.readTree("""
                 {"actor":{"mbox":"mailto:a@example.go.th"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
                  "object":{"objectType":"StatementRef","id":"6b0c5d3e-4f6a-4a8e-9a55-0d7cbf0b3e11"}}""");
-        assertThat(StatementForwarder.matches(verbs, voiding)).isTrue();
+        assertThat(StatementForwarder.matches(verbs, voiding)).isFalse();
+        assertThat(StatementForwarder.matches(activities, voiding)).isFalse();
     }
 }

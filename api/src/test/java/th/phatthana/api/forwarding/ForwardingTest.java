@@ -260,12 +260,14 @@ class ForwardingTest extends IntegrationTest {
         GraphQlHttp adminOne = new GraphQlHttp(baseUrl(), tenants.token(one.tenant(), Role.TENANT_ADMIN));
         GraphQlHttp adminTwo = new GraphQlHttp(baseUrl(), tenants.token(two.tenant(), Role.TENANT_ADMIN));
         List<String> arrivals = Collections.synchronizedList(new ArrayList<>());
+        List<String> voided = Collections.synchronizedList(new ArrayList<>());
         HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         sink.createContext("/lrs/statements", exchange -> {
-            // voiding statements pass every filter (documented), and a deployment-wide target starts at the beginning of
-            // every organisation's stream: on the suite's shared store that brings the other tests' voids too
+            // a voiding statement goes where the statement it voids went: here, the statements of this test's verb
             JSON.readTree(exchange.getRequestBody().readAllBytes()).forEach(s -> {
-                if (!s.path("verb").path("id").asString().equals("http://adlnet.gov/expapi/verbs/voided")) {
+                if (s.path("verb").path("id").asString().equals("http://adlnet.gov/expapi/verbs/voided")) {
+                    voided.add(s.path("object").path("id").asString());
+                } else {
                     arrivals.add(s.path("id").asString());
                 }
             });
@@ -304,12 +306,20 @@ class ForwardingTest extends IntegrationTest {
             Map<String, ObjectNode> byId = new java.util.HashMap<>();
             String registration = UUID.randomUUID().toString();
             post(new XapiHttp(xapiEndpoint(), one), statements(3, registration, verb, "https://elearning.example/a"), matching, byId);
+            List<String> other = new ArrayList<>();
             post(new XapiHttp(xapiEndpoint(), one), statements(2, registration, "http://adlnet.gov/expapi/verbs/completed", "https://elearning.example/a"),
-                    new ArrayList<>(), byId);
+                    other, byId);
             post(new XapiHttp(xapiEndpoint(), two), statements(3, registration, verb, "https://elearning.example/b"), matching, byId);
             awaitTrue(Duration.ofSeconds(60), () -> arrivals.containsAll(matching));
             Thread.sleep(1500);
             assertThat(new LinkedHashSet<>(arrivals)).containsExactlyInAnyOrderElementsOf(matching);
+            assertThat(voided).isEmpty();
+
+            // voiding a forwarded statement is forwarded; voiding one the target never got is not
+            post(new XapiHttp(xapiEndpoint(), one), List.of(voiding(other.get(0)), voiding(matching.get(0))), new ArrayList<>(), byId);
+            awaitTrue(Duration.ofSeconds(30), () -> voided.contains(matching.get(0)));
+            Thread.sleep(1500);
+            assertThat(voided).containsExactly(matching.get(0));
             adminOne.execute("mutation($id: ID!) { deleteForwardingTarget(input: {id: $id}) { userErrors { code } } }", Map.of("id", ownId));
             assertThat(adminOne.execute(TARGETS).path("data").path("forwardingTargets").size()).isZero();
         } finally {

@@ -314,6 +314,11 @@ public class StatementRepository implements StatementStream {
         return found;
     }
 
+    @Override
+    public java.util.Optional<StoredStatement> find(String tenantId, String statementId) {
+        return java.util.Optional.ofNullable(findById(tenantId, statementId.toLowerCase(java.util.Locale.ROOT)));
+    }
+
     StoredStatement findById(String tenantId, String statementId) {
         Document document = statements.find(Filters.eq("_id", key(tenantId, statementId))).first();
         return document == null ? null : toStored(document);

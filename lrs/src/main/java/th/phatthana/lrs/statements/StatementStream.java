@@ -18,6 +18,9 @@ public interface StatementStream {
      */
     List<StoredStatement> read(String tenantId, long fromSeq, int count);
 
+    /** The tenant's statement with this id (voided or not), if it is stored. */
+    java.util.Optional<StoredStatement> find(String tenantId, String statementId);
+
     /** The highest sequence number given out for the tenant so far (0: none). */
     long lastSequence(String tenantId);
 
