@@ -46,7 +46,14 @@ class IndividualPlanController {
         }
     }
 
-    record ItemView(IndividualPlan.Item item, boolean done, boolean overdue) {
+    /** An item as GraphQL reads it: its own fields and whether it is done or overdue. */
+    record ItemView(String key, String competencyCode, IndividualPlan.ItemKind kind, String planId, String courseKey,
+            List<String> activityIds, String titleTh, LocalDate targetDate, String note, boolean done, boolean overdue) {
+
+        static ItemView of(IndividualPlan.Item item, boolean done, boolean overdue) {
+            return new ItemView(item.key(), item.competencyCode(), item.kind(), item.planId(), item.courseKey(), item.activityIds(),
+                    item.titleTh(), item.targetDate(), item.note(), done, overdue);
+        }
     }
 
     record ProgressView(int items, int done, double share, int overdue) {
@@ -121,7 +128,7 @@ class IndividualPlanController {
         List<ItemView> views = new ArrayList<>();
         for (IndividualPlan.Item item : plan.items()) {
             boolean done = progress.doneKeys().contains(item.key());
-            views.add(new ItemView(item, done, !done && item.targetDate() != null && item.targetDate().isBefore(today)));
+            views.add(ItemView.of(item, done, !done && item.targetDate() != null && item.targetDate().isBefore(today)));
         }
         return views;
     }
@@ -136,51 +143,6 @@ class IndividualPlanController {
     private IndividualPlanService.Progress progressOf(IndividualPlan plan, DataFetchingEnvironment environment) {
         return environment.getGraphQlContext().computeIfAbsent("individualPlanProgress:" + plan.id() + ":" + plan.updatedAt(),
                 key -> plans.progress(plan));
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    String key(ItemView view) {
-        return view.item().key();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    String competencyCode(ItemView view) {
-        return view.item().competencyCode();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    IndividualPlan.ItemKind kind(ItemView view) {
-        return view.item().kind();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    String planId(ItemView view) {
-        return view.item().planId();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    String courseKey(ItemView view) {
-        return view.item().courseKey();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    List<String> activityIds(ItemView view) {
-        return view.item().activityIds();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    String titleTh(ItemView view) {
-        return view.item().titleTh();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    LocalDate targetDate(ItemView view) {
-        return view.item().targetDate();
-    }
-
-    @SchemaMapping(typeName = "IndividualPlanItem")
-    String note(ItemView view) {
-        return view.item().note();
     }
 
     @SchemaMapping(typeName = "IndividualPlanAgreement")
