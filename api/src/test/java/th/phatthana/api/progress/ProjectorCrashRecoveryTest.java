@@ -61,6 +61,9 @@ class ProjectorCrashRecoveryTest extends ProgressTestSupport {
         List<String> firstIds = new ArrayList<>();
         org.post(batch(random, actors, a0, a1, 20, firstIds, List.of()));
         org.catchUp();
+        // let the pass the first batch's StatementsStored scheduled run (finding nothing) before arming the crash: otherwise
+        // it may start while the second batch is being written and take part of it, and no single chunk reaches the crash point
+        Thread.sleep(ProgressProjector.GATHER_MILLIS * 3);
 
         AtomicBoolean crashed = new AtomicBoolean();
         store.crashAt((name, count) -> name.equals(collection) && count > writes && crashed.compareAndSet(false, true) ? writes : -1);
