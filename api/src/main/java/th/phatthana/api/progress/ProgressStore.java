@@ -113,7 +113,7 @@ class ProgressStore {
     }
 
     void saveCheckpoint(String tenantId, long seq) {
-        if (crashPoint.writesBeforeCrash(CHECKPOINTS, 1) == 0) {
+        if (crashPoint.writesBeforeCrash(tenantId, CHECKPOINTS, 1) == 0) {
             throw new SimulatedCrash(CHECKPOINTS, 0);
         }
         checkpoints.updateOne(Filters.eq("_id", tenantId), Updates.combine(Updates.set("seq", seq), Updates.set("tenantId", tenantId)),
@@ -395,16 +395,16 @@ class ProgressStore {
         changedActors.forEach(a -> actorWrites.put(actorId(tenantId, a.actorKey()), document(tenantId, a)));
         Map<String, Document> factWrites = new HashMap<>();
         changedFacts.forEach(f -> factWrites.put(factId(tenantId, f.statement().statementId()), document(tenantId, f)));
-        replaceAll(courseYears, courseYearWrites);
-        replaceAll(actors, actorWrites);
-        replaceAll(facts, factWrites);
+        replaceAll(tenantId, courseYears, courseYearWrites);
+        replaceAll(tenantId, actors, actorWrites);
+        replaceAll(tenantId, facts, factWrites);
     }
 
-    private void replaceAll(MongoCollection<Document> collection, Map<String, Document> documents) {
+    private void replaceAll(String tenantId, MongoCollection<Document> collection, Map<String, Document> documents) {
         List<WriteModel<Document>> all = new ArrayList<>(documents.size());
         documents.forEach((id, document) -> all.add(document == null ? new DeleteOneModel<>(Filters.eq("_id", id))
                 : new ReplaceOneModel<>(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true))));
-        int allowed = crashPoint.writesBeforeCrash(collection.getNamespace().getCollectionName(), all.size());
+        int allowed = crashPoint.writesBeforeCrash(tenantId, collection.getNamespace().getCollectionName(), all.size());
         List<WriteModel<Document>> writes = allowed < 0 ? all : all.subList(0, Math.min(allowed, all.size()));
         for (int from = 0; from < writes.size(); from += 1000) {
             collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + 1000)), new BulkWriteOptions().ordered(false));
@@ -420,9 +420,9 @@ class ProgressStore {
      * that dies leaves some of its documents written and others not.
      */
     interface CrashPoint {
-        CrashPoint NONE = (collection, writes) -> -1;
+        CrashPoint NONE = (tenantId, collection, writes) -> -1;
 
-        int writesBeforeCrash(String collection, int writes);
+        int writesBeforeCrash(String tenantId, String collection, int writes);
     }
 
     /** The projector died here (a test's {@link CrashPoint}). */

@@ -2,6 +2,7 @@ package th.phatthana.api.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -61,13 +62,21 @@ class ProjectorCrashRecoveryTest extends ProgressTestSupport {
         List<String> firstIds = new ArrayList<>();
         org.post(batch(random, actors, a0, a1, 20, firstIds, List.of()));
         org.catchUp();
-        // let the pass the first batch's StatementsStored scheduled run (finding nothing) before arming the crash: otherwise
-        // it may start while the second batch is being written and take part of it, and no single chunk reaches the crash point
-        Thread.sleep(ProgressProjector.GATHER_MILLIS * 3);
 
+        // The crash point counts the documents of one bulk write, so the second batch must be applied as one chunk. The
+        // projector's passes (the 1 s poll, the one a StatementsStored event schedules) could start while the batch is
+        // still being written and take part of it; holding the organisation's lease, as another instance would, makes
+        // them skip it until the whole batch is stored.
+        holdLease(org.tenant.id());
         AtomicBoolean crashed = new AtomicBoolean();
-        store.crashAt((name, count) -> name.equals(collection) && count > writes && crashed.compareAndSet(false, true) ? writes : -1);
-        org.post(batch(random, actors, a0, a1, 20, new ArrayList<>(), firstIds.subList(0, 4)));
+        try {
+            org.post(batch(random, actors, a0, a1, 20, new ArrayList<>(), firstIds.subList(0, 4)));
+            String tenantId = org.tenant.id(); // only this organisation's chunk: another's, projected meanwhile, must not take the crash
+            store.crashAt((tenant, name, count) -> tenant.equals(tenantId) && name.equals(collection) && count > writes
+                    && crashed.compareAndSet(false, true) ? writes : -1);
+        } finally {
+            store.release(org.tenant.id(), TEST_HOLDER);
+        }
         try {
             org.catchUp();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -85,6 +94,21 @@ class ProjectorCrashRecoveryTest extends ProgressTestSupport {
         assertThat(recovered.actors()).as("actors").containsExactlyInAnyOrderEntriesOf(rebuilt.actors());
         assertThat(recovered.facts()).as("facts").containsExactlyInAnyOrderEntriesOf(rebuilt.facts());
         assertThat(rebuilt.facts()).hasSize(40 + 4);
+    }
+
+    private static final String TEST_HOLDER = "crash-test";
+
+    /** Takes the organisation's projection lease, waiting while a pass of the projector still holds it. */
+    private void holdLease(String tenantId) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            Instant now = Instant.now();
+            if (store.lease(tenantId, TEST_HOLDER, now.plus(ProgressProjector.LEASE), now)) {
+                return;
+            }
+            assertThat(System.nanoTime() - deadline).as("the projector let go of the lease within 10 s").isNegative();
+            Thread.sleep(20);
+        }
     }
 
     /** Statements about the plan's activities by staff and a stranger; {@code voids} are voided in the same batch. */
