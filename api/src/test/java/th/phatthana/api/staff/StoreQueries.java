@@ -15,7 +15,8 @@ import com.mongodb.event.CommandStartedEvent;
  * Counts the reads the application sends to the store, by collection, while a test has it
  * recording: registered on the application's MongoClient as a command listener (a component of
  * the test sources, so every test context has it and the shared context stays shared). Reads of
- * the background progress projector are left out.
+ * the application's background threads (the progress projector and its watchers, the statement
+ * forwarder) are left out: they are not the request's, and come whenever their poll does.
  */
 @Component
 public class StoreQueries implements MongoClientSettingsBuilderCustomizer, CommandListener {
@@ -32,12 +33,16 @@ public class StoreQueries implements MongoClientSettingsBuilderCustomizer, Comma
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
-        // The progress projector polls the store in the background; its reads are not the request's.
-        if (recording && READS.contains(event.getCommandName()) && !Thread.currentThread().getName().startsWith("progress-projector")) {
+        if (recording && READS.contains(event.getCommandName()) && !background(Thread.currentThread().getName())) {
             Object collection = event.getCommand().get(event.getCommandName());
             seen.add(event.getCommandName() + " " + (collection == null ? "" : collection.toString().replace("BsonString{value='", "")
                     .replace("'}", "")));
         }
+    }
+
+    /** The application's own threads (named where they are made) that poll the store on their own. */
+    private static boolean background(String thread) {
+        return thread.startsWith("progress-") || thread.equals("statement-forwarder");
     }
 
     /** Starts recording afresh. */
