@@ -177,10 +177,12 @@ function InviteForm({ staffId }: { staffId: string }) {
         />
         <FieldProblem id={`${ids.email}-error`} text={errors.email} />
       </div>
-      <label className="field-inline">
-        <input id={ids.supervisor} type="checkbox" checked={supervisor} onChange={(e) => setSupervisor(e.target.checked)} />
-        <span>{t.supervisor}</span>
-      </label>
+      <div className="field">
+        <label className="field-inline">
+          <input id={ids.supervisor} type="checkbox" checked={supervisor} onChange={(e) => setSupervisor(e.target.checked)} />
+          <span>{t.supervisor}</span>
+        </label>
+      </div>
       {errors.form && <Notice kind="error">{errors.form}</Notice>}
       {link && (
         <div role="status">
