@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { runGraphQl } from '../api/graphql';
 import type { AccessTokensQuery, Role } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
-import { Badge, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll } from '../ui/components';
+import { Badge, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll, DateInBuddhistEra } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { byField, FieldProblem, OncePanel, OnceValue, RoleChoice, useRoleNames, elsewhere, InputField } from './parts';
 import { AccessTokens, CreateAccessToken, RevokeAccessToken } from './queries';
@@ -214,6 +214,7 @@ function CreateTokenForm({ users, onCreated }: { users: Users; onCreated: (creat
             aria-invalid={errors.expiresAt ? true : undefined}
             aria-describedby={errors.expiresAt ? `${ids.expiresHint} ${ids.expiresError}` : ids.expiresHint}
           />
+          <DateInBuddhistEra value={expiresOn} />
           <span id={ids.expiresHint} className="hint">{t.expiresHint}</span>
           <FieldProblem id={ids.expiresError} text={errors.expiresAt} />
         </div>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { runGraphQl } from '../api/graphql';
 import type { AuditTrailQuery as Result } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
-import { ErrorNotice, errorText, Loading, Notice, PageTitle, TableScroll } from '../ui/components';
+import { ErrorNotice, errorText, Loading, Notice, PageTitle, TableScroll, DateInBuddhistEra } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { actionLabel } from './messages';
 import { AuditFilterChoicesQuery, AuditTrailQuery } from './queries';
@@ -107,11 +107,13 @@ export function AuditPage() {
           <label htmlFor={ids.from}>{a.from}</label>
           <input id={ids.from} type="date" value={filter.from} max={filter.to || undefined} onChange={set('from')}
             aria-invalid={badRange || undefined} aria-describedby={badRange ? `${ids.from}-error` : undefined} />
+          <DateInBuddhistEra value={filter.from} />
         </div>
         <div className="field">
           <label htmlFor={ids.to}>{a.to}</label>
           <input id={ids.to} type="date" value={filter.to} min={filter.from || undefined} onChange={set('to')}
             aria-invalid={badRange || undefined} aria-describedby={badRange ? `${ids.from}-error` : undefined} />
+          <DateInBuddhistEra value={filter.to} />
         </div>
         <button type="button" className="button" onClick={() => setFilter(NO_FILTER)} disabled={filter === NO_FILTER}>
           {a.clear}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { runGraphQl } from '../api/graphql';
 import { useI18n } from '../i18n/i18n';
-import { Badge, ErrorNotice, errorText, Loading, Notice, TableScroll } from '../ui/components';
+import { Badge, ErrorNotice, errorText, Loading, Notice, TableScroll, DateInBuddhistEra } from '../ui/components';
 import { nodes } from '../ui/connections';
 import { useAsync } from '../ui/useAsync';
 import { useDebounced } from '../ui/useDebounced';
@@ -243,6 +243,7 @@ function RecordForm({ staffId, choices, onRecorded }: { staffId: string; choices
         <div className="field">
           <label htmlFor={ids.assessedOn}>{c.assessedOn}</label>
           <input id={ids.assessedOn} type="date" value={values.assessedOn} onChange={set('assessedOn')} {...aria('assessedOn')} />
+          <DateInBuddhistEra value={values.assessedOn} />
           {error('assessedOn')}
         </div>
         <div className="field">

@@ -6,7 +6,7 @@ import { hasRole, STAFF_WRITERS, useUser } from '../auth/session';
 import type { IdpPlanFragment, IndividualPlanItemInput, IndividualPlanParty } from '../gql/graphql';
 import { fiscalYearOf } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { Badge, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll } from '../ui/components';
+import { Badge, errorText, ErrorNotice, Loading, Notice, PageTitle, TableScroll, DateInBuddhistEra } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { errorsAt, iriLines, itemInput, type UserErrorLike } from './items';
 import { AgreeIdpMutation, CreateIdpMutation, IdpPersonQuery, IdpSupervisorChoicesQuery, SetSupervisorMutation, UpdateIdpMutation } from './queries';
@@ -320,6 +320,7 @@ function AgreementCard({ party, plan, canWrite, working, errors, onAgree }: {
                 <label htmlFor={`${id}-date`}>{t.agreedOnField(t.party[party])}</label>
                 <input id={`${id}-date`} type="date" value={date} onChange={(event) => setDate(event.target.value)}
                   aria-invalid={dateErrors.length > 0} aria-describedby={dateErrors.length > 0 ? `${id}-date-error` : undefined} />
+                  <DateInBuddhistEra value={date} />
                 <FieldErrors id={`${id}-date-error`} messages={dateErrors} />
               </div>
               <FieldErrors id={`${id}-error`} messages={partyErrors} />
@@ -432,6 +433,7 @@ function AddItemForm({ plan, courses, errors, working, year, onAdd }: {
       <div className="field">
         <label htmlFor="idp-target">{t.targetDate}</label>
         <input {...input('idp-target', 'targetDate')} type="date" value={target} onChange={(event) => setTarget(event.target.value)} />
+        <DateInBuddhistEra value={target} />
         <FieldErrors id="idp-target-error" messages={at('targetDate')} />
       </div>
       <div className="field">

@@ -6,7 +6,7 @@ import { runGraphQl } from '../api/graphql';
 import { hasRole, STAFF_WRITERS, useUser } from '../auth/session';
 import { byField, FieldProblem, OnceValue } from '../admin/parts';
 import { useI18n } from '../i18n/i18n';
-import { errorText, Notice } from '../ui/components';
+import { errorText, Notice, DateInBuddhistEra } from '../ui/components';
 import { InviteStaffMember } from './queries';
 
 /** The field an upload refusal names (`{"error": {"field", "message"}}`), if any. */
@@ -107,6 +107,7 @@ function CertificateUpload({ staffId, onChanged }: { staffId: string; onChanged?
       <div className="field">
         <label htmlFor={ids.date}>{t.date}</label>
         <input id={ids.date} type="date" required value={date} onChange={(e) => setDate(e.target.value)} {...field('date')} />
+        <DateInBuddhistEra value={date} />
         <FieldProblem id={`${ids.date}-error`} text={errors.date} />
       </div>
       <div className="field">

@@ -4,7 +4,7 @@ import { runGraphQl } from '../api/graphql';
 import { hasRole, STAFF_WRITERS, useUser } from '../auth/session';
 import type { PlanSummaryQuery } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
-import { Badge, ErrorNotice, errorText, Loading, Notice, PageTitle } from '../ui/components';
+import { Badge, ErrorNotice, errorText, Loading, Notice, PageTitle, DateInBuddhistEra } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { planStatusTone } from '../ui/vocabulary';
 import { editorPath } from './PlansPage';
@@ -189,6 +189,7 @@ function AnnounceForm({ planId, onDone }: { planId: string; onDone: (notice: str
       <div className="field">
         <label htmlFor={id}>{p.announceDate}</label>
         <input id={id} type="date" required value={date} onChange={(event) => setDate(event.target.value)} />
+        <DateInBuddhistEra value={date} />
       </div>
       <button type="submit" className="button button-primary">
         {p.announce}

@@ -6,7 +6,7 @@ import type { PlanReviewFieldsFragment } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { PlanDiffView } from '../plans/view/PlanDiffView';
 import { PlanDocumentView } from '../plans/view/PlanDocumentView';
-import { Badge, ErrorNotice, errorText, Loading, Notice, PageTitle } from '../ui/components';
+import { Badge, ErrorNotice, errorText, Loading, Notice, PageTitle, DateInBuddhistEra } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
 import { planStatusTone } from '../ui/vocabulary';
 import { ApprovePlanMutation, PlanForReviewQuery, PlanReviewDiffQuery, ReturnPlanMutation } from './queries';
@@ -241,6 +241,7 @@ function ApproveForm({ planId, onDone }: { planId: string; onDone: (resolution: 
         <label htmlFor={ids.date}>{r.resolutionDate}</label>
         <input id={ids.date} name="resolutionDate" type="date" required max={today()} value={date} onChange={(e) => setDate(e.target.value)}
           aria-invalid={errors.resolutionDate ? true : undefined} aria-describedby={describedBy('resolutionDate')} />
+          <DateInBuddhistEra value={date} />
         <FieldError id={`resolutionDate-${ids.number}-error`} message={errors.resolutionDate} />
       </div>
       <div className="field">

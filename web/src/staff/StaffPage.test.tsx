@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../api/auth';
@@ -74,5 +74,16 @@ describe('StaffPage supervisor', () => {
     renderRoutes(routes, '/staff/person?id=org-1%2Fs1');
     expect((await screen.findByTestId('staff-supervisor')).textContent).toBe('ยังไม่ได้บันทึก');
     expect(screen.queryByTestId('staff-supervisor-editor')).toBeNull();
+  });
+});
+
+describe('StaffPage certificate form', () => {
+  it('writes the chosen date in the Buddhist Era beside the browser\'s Gregorian date input', async () => {
+    new FakeServer().on('GET', '/api/auth/session', { body: TENANT_ADMIN }).graphql('StaffPage', person(null)).install();
+    renderRoutes(routes, '/staff/person?id=org-1%2Fs1');
+    const date = await screen.findByLabelText('วันที่ได้รับ');
+    expect(date.parentElement?.querySelector('.date-in-buddhist-era')).toBeNull();
+    fireEvent.change(date, { target: { value: '2027-09-30' } });
+    expect(within(date.parentElement!).getByText('30 กันยายน 2570')).toBeTruthy();
   });
 });

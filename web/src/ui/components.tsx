@@ -18,6 +18,19 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
   );
 }
 
+/**
+ * The day a date input holds, written the way the console writes dates (Buddhist Era): the
+ * browser's own date input shows the Gregorian calendar (2027 for พ.ศ. 2570), easy to misread
+ * beside every other date on the page.
+ */
+export function DateInBuddhistEra({ value }: { value: string }) {
+  const { f } = useI18n();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return null;
+  }
+  return <span className="hint date-in-buddhist-era">{f.date(value)}</span>;
+}
+
 export function Loading() {
   const { m } = useI18n();
   return (

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { runGraphQl } from '../../api/graphql';
 import { useI18n } from '../../i18n/i18n';
-import { errorText, Notice } from '../../ui/components';
+import { errorText, Notice, DateInBuddhistEra } from '../../ui/components';
 import { useAsync } from '../../ui/useAsync';
 import { useDebounced } from '../../ui/useDebounced';
 import { nodes } from '../../ui/connections';
@@ -60,6 +60,7 @@ export function TextField({
       ) : (
         <input {...props} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
       )}
+      {type === 'date' && <DateInBuddhistEra value={value} />}
       <FieldProblems problems={problems} id={`${id}-problems`} />
     </div>
   );
