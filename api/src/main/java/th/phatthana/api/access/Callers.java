@@ -24,10 +24,14 @@ public final class Callers {
         return caller instanceof Caller c ? c : ANONYMOUS;
     }
 
+    /** What every refusal of a caller who is not signed in says (GraphQL, REST, the body filter). */
+    static final String SIGN_IN_TH = "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)";
+    static final String SIGN_IN_EN = "sign in to the console, or send a bearer token (Authorization: Bearer <token>)";
+
     /** The caller, who must have presented a valid token or console session. */
     public static Caller require(Caller caller) {
         if (caller == null || caller == ANONYMOUS || caller.subject() == null) {
-            throw ApiException.unauthenticated("กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)", "sign in to the console, or send a bearer token (Authorization: Bearer <token>)");
+            throw ApiException.unauthenticated(SIGN_IN_TH, SIGN_IN_EN);
         }
         return caller;
     }

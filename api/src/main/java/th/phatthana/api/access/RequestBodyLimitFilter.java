@@ -55,9 +55,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         Caller caller = (Caller) request.getAttribute(Callers.ATTRIBUTE);
         if (caller == null || caller == Callers.ANONYMOUS) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            refuse(response, path, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", RequestLanguage.say(request,
-                    "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)",
-                    "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
+            refuse(response, path, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", RestAccess.signInFirst(request));
             return;
         }
         long limit = graphql ? graphqlMaxBytes : uploadMaxBytes;

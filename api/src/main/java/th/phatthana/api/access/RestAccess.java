@@ -21,9 +21,13 @@ public final class RestAccess {
     /** 401, with the {@code WWW-Authenticate: Bearer} challenge a 401 must carry (RFC 9110 §15.5.2). */
     public static <T> ResponseEntity<T> unauthenticated(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
-        T body = (T) Map.of("error", RequestLanguage.say(request, "กรุณาเข้าสู่ระบบ หรือส่งโทเคน (Authorization: Bearer <token>)",
-                "sign in to the console, or send a bearer token (Authorization: Bearer <token>)"));
+        T body = (T) Map.of("error", signInFirst(request));
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(body);
+    }
+
+    /** What a 401 says, in the request's language (also the body filter's, which answers before any controller). */
+    static String signInFirst(HttpServletRequest request) {
+        return RequestLanguage.say(request, Callers.SIGN_IN_TH, Callers.SIGN_IN_EN);
     }
 
     /** 403, saying what the action needs. */
